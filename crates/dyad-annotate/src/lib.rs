@@ -1,0 +1,14 @@
+//! dyad-annotate: runs the annotation stages over a [`dyad_core::Document`].
+//!
+//! Order: sentences (this crate) → actors (`dyad-actors`) → quotes
+//! (`dyad-quotes`, needs actors for speakers) → time (`dyad-time`).
+//! [`Pipeline`] holds the loaded stages; it is `Sync`, so one pipeline can
+//! annotate documents on all cores.
+
+pub mod pipeline;
+pub mod sentences;
+pub mod tokens;
+
+pub use pipeline::{Pipeline, PipelineOptions};
+pub use sentences::split_sentences;
+pub use tokens::{tokenize, Token};

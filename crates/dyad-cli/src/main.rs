@@ -1,0 +1,37 @@
+//! `dyad`: news in, event data out. The command-line front end.
+
+mod annotate;
+mod eval;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "Turns news into event data: who did what to whom, when.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and write annotated Documents as JSON lines to stdout.
+    Annotate(annotate::AnnotateArgs),
+    /// Score a stage on its gold set; prints one JSON line of metrics.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Annotate(args) => annotate::run(args),
+        Command::Eval(cmd) => eval::run(cmd),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dyad: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

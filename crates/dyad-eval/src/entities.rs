@@ -1,0 +1,1 @@
+//! Evaluation of the entities stage (not written yet).

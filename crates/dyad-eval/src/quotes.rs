@@ -1,0 +1,1 @@
+//! Evaluation of the quotes stage (not written yet).

@@ -1,0 +1,1 @@
+//! Evaluation of the sentences stage (not written yet).

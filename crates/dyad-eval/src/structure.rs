@@ -1,0 +1,1 @@
+//! Evaluation of the structure stage (not written yet).

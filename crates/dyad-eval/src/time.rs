@@ -1,0 +1,1 @@
+//! Evaluation of the time stage (not written yet).

@@ -1,0 +1,1 @@
+//! dyad-ingest: reading news records and recovering article structure.
