@@ -7,8 +7,7 @@
 
 pub mod pipeline;
 pub mod sentences;
-pub mod tokens;
 
 pub use pipeline::{Pipeline, PipelineOptions};
 pub use sentences::split_sentences;
-pub use tokens::{tokenize, Token};
+pub use dyad_core::{tokenize, Token};

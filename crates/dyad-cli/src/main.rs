@@ -1,6 +1,7 @@
 //! `dyad`: news in, event data out. The command-line front end.
 
 mod annotate;
+mod dict;
 mod eval;
 
 use clap::{Parser, Subcommand};
@@ -19,6 +20,9 @@ enum Command {
     /// Score a stage on its gold set; prints one JSON line of metrics.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Dictionary tools.
+    #[command(subcommand)]
+    Dict(dict::DictCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -26,6 +30,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Annotate(args) => annotate::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Dict(cmd) => dict::run(cmd),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ pub mod annotations;
 pub mod document;
 pub mod id;
 pub mod span;
+pub mod tokens;
 
 pub use annotations::{
     Entity, EntityKind, Event, EventActor, Mention, Modality, Quote, Timex, TimexType,
@@ -21,3 +22,4 @@ pub use annotations::{
 pub use document::{Caption, Dateline, Document, STAGES};
 pub use id::content_id;
 pub use span::Span;
+pub use tokens::{tokenize, Token};

@@ -1,7 +1,7 @@
 //! Word tokens: runs of letters/digits (with inner apostrophes, hyphens,
 //! periods and commas in numbers) and single punctuation marks.
 
-use dyad_core::Span;
+use crate::span::Span;
 
 /// A token: its span in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
