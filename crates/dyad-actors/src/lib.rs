@@ -2,6 +2,8 @@
 //!
 //! Not implemented yet: [`ActorTagger::annotate`] leaves `entities` empty.
 
+pub mod ner;
+
 use dyad_core::Document;
 
 /// Recognises, codes and resolves actors.

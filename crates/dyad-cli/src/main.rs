@@ -3,6 +3,7 @@
 mod annotate;
 mod dict;
 mod eval;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -23,6 +24,9 @@ enum Command {
     /// Dictionary tools.
     #[command(subcommand)]
     Dict(dict::DictCommand),
+    /// Train a statistical model from gold data.
+    #[command(subcommand)]
+    Train(train::TrainCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -31,6 +35,7 @@ fn main() -> std::process::ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Dict(cmd) => dict::run(cmd),
+        Command::Train(cmd) => train::run(cmd),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
