@@ -13,6 +13,7 @@
 pub mod annotations;
 pub mod document;
 pub mod id;
+pub mod shared;
 pub mod span;
 pub mod tokens;
 
