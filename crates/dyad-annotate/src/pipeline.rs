@@ -1,5 +1,6 @@
 //! The configured chain of annotation stages.
 
+use chrono::NaiveDate;
 use dyad_actors::ActorTagger;
 use dyad_core::Document;
 use dyad_quotes::QuoteTagger;
@@ -13,6 +14,9 @@ pub struct PipelineOptions {
     pub actors: bool,
     pub quotes: bool,
     pub time: bool,
+    /// Reference date for documents that give no publication date
+    /// (`--published`); the dateline's date comes after it.
+    pub fallback_published: Option<NaiveDate>,
 }
 
 impl Default for PipelineOptions {
@@ -21,6 +25,7 @@ impl Default for PipelineOptions {
             actors: true,
             quotes: true,
             time: true,
+            fallback_published: None,
         }
     }
 }
@@ -47,6 +52,12 @@ impl Pipeline {
 
     /// Run every enabled stage on `doc`, replacing earlier annotations.
     pub fn annotate(&self, doc: &mut Document) {
+        if doc.reference_date.is_none() {
+            doc.reference_date = doc
+                .published
+                .or(self.options.fallback_published)
+                .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+        }
         doc.sentences = split_sentences(&doc.text);
         if self.options.actors {
             self.actors.annotate(doc);

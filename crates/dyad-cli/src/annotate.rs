@@ -1,12 +1,113 @@
-//! `dyad annotate`: read articles, annotate, write JSONL Documents.
+//! `dyad annotate`: read articles, recover structure, annotate, and write one
+//! JSON Document per line to stdout; a summary line goes to stderr.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use dyad_annotate::{Pipeline, PipelineOptions};
+use dyad_core::Document;
+use dyad_ingest::{read_inputs, InputFormat, ReadOptions, StructureOptions};
+
+use crate::batch::{process, Sink};
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}
 
 #[derive(clap::Args)]
 pub struct AnnotateArgs {
-    /// Files, directories or `-` for stdin.
-    paths: Vec<std::path::PathBuf>,
+    /// Files, directories (read recursively) or `-` for stdin [default: -].
+    paths: Vec<PathBuf>,
+    /// Input format: by extension (.jsonl/.ndjson), or forced.
+    #[arg(long, value_enum, default_value = "auto")]
+    format: FormatArg,
+    /// Publication date (YYYY-MM-DD) for articles that give none.
+    #[arg(long, value_parser = parse_iso_date)]
+    published: Option<NaiveDate>,
+    /// Pretty-print each document (multi-line JSON; not JSONL).
+    #[arg(long)]
+    pretty: bool,
+    /// Largest record accepted, in MiB.
+    #[arg(long, default_value_t = 16)]
+    max_record_mib: usize,
+    /// Skip the actors stage.
+    #[arg(long)]
+    no_actors: bool,
+    /// Skip the quotes stage.
+    #[arg(long)]
+    no_quotes: bool,
+    /// Skip the time stage.
+    #[arg(long)]
+    no_time: bool,
+}
+
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+struct JsonLines<W: Write> {
+    out: W,
+    pretty: bool,
+}
+
+impl<W: Write> Sink for JsonLines<W> {
+    fn document(&mut self, doc: Document) -> anyhow::Result<bool> {
+        let written = if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, &doc)
+        } else {
+            serde_json::to_writer(&mut self.out, &doc)
+        };
+        match written
+            .map_err(std::io::Error::from)
+            .and_then(|_| self.out.write_all(b"\n"))
+        {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+            Err(e) => Err(e).context("writing to stdout"),
+        }
+    }
 }
 
 pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
-    let _ = args.paths;
-    anyhow::bail!("not yet")
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths
+    };
+    let read = ReadOptions {
+        format: match args.format {
+            FormatArg::Auto => InputFormat::Auto,
+            FormatArg::Text => InputFormat::Text,
+            FormatArg::Jsonl => InputFormat::Jsonl,
+        },
+        max_record_bytes: args.max_record_mib.saturating_mul(1024 * 1024),
+    };
+    let structure = StructureOptions {
+        fallback_published: args.published,
+    };
+    let pipeline = Pipeline::new(PipelineOptions {
+        actors: !args.no_actors,
+        quotes: !args.no_quotes,
+        time: !args.no_time,
+        fallback_published: args.published,
+    });
+    let stdout = std::io::stdout();
+    let mut sink = JsonLines {
+        out: BufWriter::new(stdout.lock()),
+        pretty: args.pretty,
+    };
+    let summary = process(read_inputs(&paths, &read), &structure, &pipeline, &mut sink)?;
+    if let Err(e) = sink.out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e).context("writing to stdout");
+        }
+    }
+    eprintln!("dyad annotate: {}", summary.line());
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! `dyad`: news in, event data out. The command-line front end.
 
 mod annotate;
+mod batch;
 mod dict;
 mod eval;
 mod train;
@@ -8,7 +9,11 @@ mod train;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "dyad", version, about = "Turns news into event data: who did what to whom, when.")]
+#[command(
+    name = "dyad",
+    version,
+    about = "Turns news into event data: who did what to whom, when."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -7,9 +7,18 @@ use std::io::BufRead;
 #[derive(Debug)]
 pub enum BoundedLine {
     /// The line's bytes without its `\n` (or `\r\n`).
-    Line { number: usize, bytes: Vec<u8> },
-    TooLong { number: usize, size: usize },
-    Error { number: usize, error: std::io::Error },
+    Line {
+        number: usize,
+        bytes: Vec<u8>,
+    },
+    TooLong {
+        number: usize,
+        size: usize,
+    },
+    Error {
+        number: usize,
+        error: std::io::Error,
+    },
 }
 
 /// Iterator over the lines of a reader, none longer than `limit` bytes.
@@ -102,7 +111,13 @@ mod tests {
             BoundedLines::new(std::io::BufReader::with_capacity(64, &data[..]), 100).collect();
         assert_eq!(lines.len(), 3);
         assert!(matches!(&lines[0], BoundedLine::Line { number: 1, bytes } if bytes == b"short"));
-        assert!(matches!(lines[1], BoundedLine::TooLong { number: 2, size: 5000 }));
+        assert!(matches!(
+            lines[1],
+            BoundedLine::TooLong {
+                number: 2,
+                size: 5000
+            }
+        ));
         assert!(matches!(&lines[2], BoundedLine::Line { number: 3, bytes } if bytes == b"after"));
     }
 }

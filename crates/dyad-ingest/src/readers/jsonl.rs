@@ -43,12 +43,10 @@ pub(crate) fn record_from_line(
             let origin = Origin::line(path, number);
             Some(match decode_text(bytes) {
                 Decoded::Binary { detail } => Err(IngestError::Binary { origin, detail }),
-                Decoded::Text { text, lossy } => {
-                    parse_jsonl_record(origin, &text).map(|mut a| {
-                        a.lossy = lossy;
-                        a
-                    })
-                }
+                Decoded::Text { text, lossy } => parse_jsonl_record(origin, &text).map(|mut a| {
+                    a.lossy = lossy;
+                    a
+                }),
             })
         }
     }
@@ -136,7 +134,8 @@ mod tests {
         assert!(err.to_string().starts_with("feed.jsonl:12: invalid JSON"));
         let err = parse_jsonl_record(Origin::line("feed.jsonl", 13), "[1,2]").unwrap_err();
         assert!(err.to_string().contains("expected a JSON object"));
-        let err = parse_jsonl_record(Origin::line("feed.jsonl", 14), "{\"title\":\"x\"}").unwrap_err();
+        let err =
+            parse_jsonl_record(Origin::line("feed.jsonl", 14), "{\"title\":\"x\"}").unwrap_err();
         assert_eq!(err.reason(), crate::SkipReason::NoText);
     }
 }

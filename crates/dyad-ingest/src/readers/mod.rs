@@ -78,7 +78,9 @@ impl Iterator for Records {
             if let Some(source) = self.current.as_mut() {
                 match source.lines.next() {
                     Some(line) => {
-                        if let Some(record) = jsonl::record_from_line(&source.path, line, &self.options) {
+                        if let Some(record) =
+                            jsonl::record_from_line(&source.path, line, &self.options)
+                        {
                             return Some(record);
                         }
                         continue;
@@ -162,7 +164,11 @@ impl Records {
         let limit = self.options.max_record_bytes;
         let mut bytes = Vec::new();
         let origin = Origin::file("-");
-        match reader.by_ref().take(limit as u64 + 1).read_to_end(&mut bytes) {
+        match reader
+            .by_ref()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+        {
             Ok(_) if bytes.len() > limit => {
                 let rest = std::io::copy(&mut reader, &mut std::io::sink()).unwrap_or(0);
                 Some(Err(IngestError::TooLarge {
@@ -180,10 +186,9 @@ impl Records {
         match self.options.format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            InputFormat::Auto => path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")),
+            InputFormat::Auto => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")
+            }),
         }
     }
 }

@@ -16,7 +16,8 @@ static CREDIT_END: Lazy<Regex> = Lazy::new(|| {
 });
 
 static CAPTION_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:Image caption|Photo caption|Caption)\s*[:\-]?\s*").expect("caption start pattern")
+    Regex::new(r"^(?:Image caption|Photo caption|Caption)\s*[:\-]?\s*")
+        .expect("caption start pattern")
 });
 
 /// When `paragraph` is a caption, its text and credit.
@@ -26,7 +27,10 @@ pub fn parse_caption(paragraph: &str) -> Option<Caption> {
         let credit = caps.name("credit")?.as_str().trim();
         let label = caps.name("label")?.as_str();
         // Lower-case credits need the parenthesised or title-case label form.
-        let upper_credit = credit.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let upper_credit = credit
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         let title_label = label.chars().nth(1).is_some_and(char::is_lowercase);
         if upper_credit || title_label {
             let text = paragraph[..whole.start()].trim().to_string();
@@ -51,8 +55,11 @@ pub fn is_truncated_copy(shorter: &str, longer: &str) -> bool {
     if a.len() >= b.len() || shorter.len() < 20 {
         return false;
     }
-    let Some((last, init)) = a.split_last() else { return false };
-    init.iter().zip(b.iter()).all(|(x, y)| x == y) && b.get(init.len()).is_some_and(|w| w.starts_with(last))
+    let Some((last, init)) = a.split_last() else {
+        return false;
+    };
+    init.iter().zip(b.iter()).all(|(x, y)| x == y)
+        && b.get(init.len()).is_some_and(|w| w.starts_with(last))
 }
 
 /// Add a caption unless it repeats one already kept; a fuller version
@@ -83,11 +90,13 @@ mod tests {
 
     #[test]
     fn credits_in_their_usual_forms() {
-        let c = parse_caption("Delegates arrive for the talks in Geneva. PHOTO: AGENCE FRANCE-PRESSE")
-            .expect("caption");
+        let c =
+            parse_caption("Delegates arrive for the talks in Geneva. PHOTO: AGENCE FRANCE-PRESSE")
+                .expect("caption");
         assert_eq!(c.text, "Delegates arrive for the talks in Geneva.");
         assert_eq!(c.credit.as_deref(), Some("AGENCE FRANCE-PRESSE"));
-        let c = parse_caption("The minister at a briefing on Monday. (Photo: Getty Images)").expect("caption");
+        let c = parse_caption("The minister at a briefing on Monday. (Photo: Getty Images)")
+            .expect("caption");
         assert_eq!(c.credit.as_deref(), Some("Getty Images"));
         let c = parse_caption("Crowds outside the court. ST PHOTO: KEVIN LIM").expect("caption");
         assert_eq!(c.credit.as_deref(), Some("KEVIN LIM"));
@@ -100,7 +109,10 @@ mod tests {
         let mut captions = Vec::new();
         push_caption(
             &mut captions,
-            Caption { text: "Officials denied reporters permission to witness the meet".into(), credit: None },
+            Caption {
+                text: "Officials denied reporters permission to witness the meet".into(),
+                credit: None,
+            },
         );
         push_caption(
             &mut captions,

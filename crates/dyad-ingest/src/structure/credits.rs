@@ -6,9 +6,8 @@ use regex::Regex;
 
 use super::lexicon::AGENCY_LEXICON;
 
-static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:by)\s+(?P<rest>[A-Z].{1,150})$").expect("byline pattern")
-});
+static BYLINE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?i:by)\s+(?P<rest>[A-Z].{1,150})$").expect("byline pattern"));
 
 /// Job descriptions that follow a name in a byline ("Associated Press Writer").
 static BYLINE_ROLE: Lazy<Regex> = Lazy::new(|| {
@@ -55,7 +54,10 @@ pub fn parse_byline(paragraph: &str) -> Option<Byline> {
 /// "Associated Press Writer" → the agency as written ("Associated Press").
 fn agency_with_role(part: &str) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
-    (1..words.len()).rev().map(|n| words[..n].join(" ")).find(|name| AGENCY_LEXICON.canonical(name).is_some())
+    (1..words.len())
+        .rev()
+        .map(|n| words[..n].join(" "))
+        .find(|name| AGENCY_LEXICON.canonical(name).is_some())
 }
 
 fn looks_like_name(part: &str) -> bool {
@@ -63,7 +65,10 @@ fn looks_like_name(part: &str) -> bool {
     (1..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(*w, "de" | "van" | "von" | "der" | "da" | "bin" | "al" | "el" | "la")
+                || matches!(
+                    *w,
+                    "de" | "van" | "von" | "der" | "da" | "bin" | "al" | "el" | "la"
+                )
         })
 }
 
@@ -87,7 +92,11 @@ fn title_case_if_shouting(name: &str) -> String {
 /// When the whole paragraph is a list of credits ("AGENCE FRANCE-PRESSE, NY
 /// TIMES", "Reuters", "- AFP"), the credits.
 pub fn parse_credit_line(paragraph: &str) -> Option<Vec<String>> {
-    let line = paragraph.trim().trim_start_matches(['-', '–', '—', '(']).trim_end_matches([')', '.']).trim();
+    let line = paragraph
+        .trim()
+        .trim_start_matches(['-', '–', '—', '('])
+        .trim_end_matches([')', '.'])
+        .trim();
     if line.is_empty() || line.len() > 120 || line.split_whitespace().count() > 12 {
         return None;
     }
@@ -103,7 +112,9 @@ pub fn parse_credit_line(paragraph: &str) -> Option<Vec<String>> {
     let known = parts.iter().all(|p| AGENCY_LEXICON.canonical(p).is_some());
     let shouting = line.chars().any(char::is_alphabetic)
         && line.chars().all(|c| !c.is_lowercase())
-        && line.chars().all(|c| c.is_alphanumeric() || " ,.'’&/;-".contains(c));
+        && line
+            .chars()
+            .all(|c| c.is_alphanumeric() || " ,.'’&/;-".contains(c));
     if !(known || shouting) {
         return None;
     }
@@ -131,7 +142,8 @@ mod tests {
         let b = parse_byline("by Janie Gabbett, Reuters").expect("byline");
         assert_eq!(b.authors, vec!["Janie Gabbett"]);
         assert_eq!(b.credits, vec!["Reuters"]);
-        let b = parse_byline("By JOHN SMITH and Mary Jones, Associated Press Writer").expect("byline");
+        let b =
+            parse_byline("By JOHN SMITH and Mary Jones, Associated Press Writer").expect("byline");
         assert_eq!(b.authors, vec!["John Smith", "Mary Jones"]);
         assert_eq!(b.credits, vec!["Associated Press"]);
         assert!(parse_byline("By the end of the week, prices had fallen sharply.").is_none());
@@ -141,14 +153,23 @@ mod tests {
     fn credit_lines() {
         assert_eq!(
             parse_credit_line("AGENCE FRANCE-PRESSE, NY TIMES"),
-            Some(vec!["AGENCE FRANCE-PRESSE".to_string(), "NY TIMES".to_string()])
+            Some(vec![
+                "AGENCE FRANCE-PRESSE".to_string(),
+                "NY TIMES".to_string()
+            ])
         );
-        assert_eq!(parse_credit_line("Reuters"), Some(vec!["Reuters".to_string()]));
+        assert_eq!(
+            parse_credit_line("Reuters"),
+            Some(vec!["Reuters".to_string()])
+        );
         assert_eq!(parse_credit_line("The talks will resume on Monday."), None);
         assert_eq!(
             strip_trailing_signature("total 55.8 (33.7).        REUTER"),
             Some(("total 55.8 (33.7).".to_string(), "REUTER".to_string()))
         );
-        assert_eq!(strip_trailing_signature("He met officials from Reuters"), None);
+        assert_eq!(
+            strip_trailing_signature("He met officials from Reuters"),
+            None
+        );
     }
 }

@@ -7,8 +7,18 @@ use chrono::{DateTime, Datelike, NaiveDate};
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if w.len() < 3 {
         return None;
@@ -46,15 +56,22 @@ pub fn parse_written_date(s: &str) -> Option<NaiveDate> {
         .filter(|w| !w.is_empty())
         .collect();
     for (i, w) in words.iter().enumerate() {
-        let Some(month) = month_number(w) else { continue };
+        let Some(month) = month_number(w) else {
+            continue;
+        };
         let day_after = words.get(i + 1).and_then(|d| parse_day(d));
-        let day_before = i.checked_sub(1).and_then(|j| words.get(j)).and_then(|d| parse_day(d));
+        let day_before = i
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .and_then(|d| parse_day(d));
         let (day, year_word) = match (day_after, day_before) {
             (Some(d), _) => (d, words.get(i + 2)),
             (None, Some(d)) => (d, words.get(i + 1)),
             _ => continue,
         };
-        let year = year_word.and_then(|y| y.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y))?;
+        let year = year_word
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (1800..=2200).contains(y))?;
         return NaiveDate::from_ymd_opt(year, month, day);
     }
     None
@@ -89,7 +106,10 @@ mod tests {
     fn common_forms() {
         assert_eq!(parse_date("2017-05-12"), ymd(2017, 5, 12));
         assert_eq!(parse_date("2017-05-12T08:30:00+08:00"), ymd(2017, 5, 12));
-        assert_eq!(parse_date("Fri, 12 May 2017 08:30:00 +0800"), ymd(2017, 5, 12));
+        assert_eq!(
+            parse_date("Fri, 12 May 2017 08:30:00 +0800"),
+            ymd(2017, 5, 12)
+        );
         assert_eq!(parse_date("May 12, 2017"), ymd(2017, 5, 12));
         assert_eq!(parse_date("12 May 2017"), ymd(2017, 5, 12));
         assert_eq!(parse_date("Friday, Sept. 8, 2017"), ymd(2017, 9, 8));

@@ -19,7 +19,9 @@ impl Agencies {
         let mut by_alias = HashMap::new();
         for line in data_lines(source) {
             let mut names = line.split('|').map(str::trim).filter(|s| !s.is_empty());
-            let Some(canonical) = names.next() else { continue };
+            let Some(canonical) = names.next() else {
+                continue;
+            };
             by_alias.insert(canonical.to_lowercase(), canonical.to_string());
             for alias in names {
                 by_alias.insert(alias.to_lowercase(), canonical.to_string());
@@ -45,7 +47,8 @@ impl Boilerplate {
         let patterns: Vec<String> = data_lines(source)
             .map(|p| format!(r"(?i)^(?:{p})$"))
             .collect();
-        let set = RegexSet::new(&patterns).expect("data/structure/boilerplate.txt: invalid pattern");
+        let set =
+            RegexSet::new(&patterns).expect("data/structure/boilerplate.txt: invalid pattern");
         Boilerplate { set }
     }
 
@@ -74,7 +77,10 @@ mod tests {
 
     #[test]
     fn embedded_lexicons_parse() {
-        assert_eq!(AGENCY_LEXICON.canonical("NY TIMES"), Some("The New York Times"));
+        assert_eq!(
+            AGENCY_LEXICON.canonical("NY TIMES"),
+            Some("The New York Times")
+        );
         assert_eq!(AGENCY_LEXICON.canonical("Reuter"), Some("Reuters"));
         assert!(BOILERPLATE_LEXICON.is_boilerplate(
             "Join ST's Telegram channel and get the latest breaking news delivered to you."

@@ -44,7 +44,10 @@ pub struct StructureOptions {
 }
 
 /// Build a structured document from a raw article.
-pub fn build_document(raw: RawArticle, options: &StructureOptions) -> Result<Document, IngestError> {
+pub fn build_document(
+    raw: RawArticle,
+    options: &StructureOptions,
+) -> Result<Document, IngestError> {
     let normalised = normalise_newlines(&raw.text);
     let mut units = split_units(&normalised);
     let mut doc = Document {
@@ -53,14 +56,20 @@ pub fn build_document(raw: RawArticle, options: &StructureOptions) -> Result<Doc
         ..Document::default()
     };
     if raw.lossy {
-        doc.warnings.push("invalid UTF-8 replaced while decoding".into());
+        doc.warnings
+            .push("invalid UTF-8 replaced while decoding".into());
     }
-    if let Some(publisher) = doc.meta.remove("publisher").and_then(|v| v.as_str().map(str::to_string)) {
+    if let Some(publisher) = doc
+        .meta
+        .remove("publisher")
+        .and_then(|v| v.as_str().map(str::to_string))
+    {
         doc.publisher = Some(publisher);
     }
     doc.published = raw.published.as_deref().and_then(dates::parse_date);
     if let (Some(text), None) = (&raw.published, doc.published) {
-        doc.warnings.push(format!("unparsed publication date {text:?}"));
+        doc.warnings
+            .push(format!("unparsed publication date {text:?}"));
         doc.meta.insert("published_raw".into(), text.clone().into());
     }
 
@@ -137,7 +146,10 @@ fn take_footer(units: &mut Vec<Unit>, doc: &mut Document) {
 /// The input's title, or the first unit when it reads like a headline.
 fn take_headline(units: &mut Vec<Unit>, title: Option<String>, doc: &mut Document) {
     if let Some(title) = title.map(|t| fold_whitespace(&t)).filter(|t| !t.is_empty()) {
-        if units.first().is_some_and(|u| fold_whitespace(&u.text).eq_ignore_ascii_case(&title)) {
+        if units
+            .first()
+            .is_some_and(|u| fold_whitespace(&u.text).eq_ignore_ascii_case(&title))
+        {
             units.remove(0);
         }
         doc.headline = Some(title);
@@ -145,7 +157,9 @@ fn take_headline(units: &mut Vec<Unit>, title: Option<String>, doc: &mut Documen
     }
     let Some(first) = units.first() else { return };
     let words = first.text.split_whitespace().count();
-    let ends_sentence = first.text.ends_with('.') && !first.text.ends_with("..");
+    // All-capital headlines may end in an abbreviation ("… TO U.S.").
+    let shouting = !first.text.chars().any(char::is_lowercase);
+    let ends_sentence = first.text.ends_with('.') && !first.text.ends_with("..") && !shouting;
     if units.len() > 1
         && first.single_line
         && words <= HEADLINE_MAX_WORDS
@@ -159,9 +173,17 @@ fn take_headline(units: &mut Vec<Unit>, title: Option<String>, doc: &mut Documen
 
 /// Units before the first body paragraph: captions, bylines, the standfirst;
 /// then the dateline that opens the body.
-fn take_header_and_dateline(units: &mut Vec<Unit>, reference: Option<NaiveDate>, doc: &mut Document) {
+fn take_header_and_dateline(
+    units: &mut Vec<Unit>,
+    reference: Option<NaiveDate>,
+    doc: &mut Document,
+) {
     let window = units.len().min(HEADER_WINDOW);
-    let dateline_at = (0..window).find_map(|i| find_dateline(&units[i].text, reference).map(|d| (i, d)));
+    // The dateline opens the first body paragraph: every unit before it must
+    // be header material (short lines, captions, bylines).
+    let dateline_at = (0..window)
+        .take_while(|&i| i == 0 || is_header_like(&units[i - 1]))
+        .find_map(|i| find_dateline(&units[i].text, reference).map(|d| (i, d)));
     let header_end = dateline_at.as_ref().map_or(0, |(i, _)| *i);
     let mut standfirst_parts: Vec<String> = Vec::new();
     let mut header_captions: Vec<Caption> = Vec::new();
@@ -171,7 +193,9 @@ fn take_header_and_dateline(units: &mut Vec<Unit>, reference: Option<NaiveDate>,
     let mut claimed = 0;
     while i < units.len() && (i < header_end || dateline_at.is_none() && i < window) {
         let text = &units[i].text;
-        let next_is_copy = units.get(i + 1).is_some_and(|n| is_truncated_copy(text, &n.text));
+        let next_is_copy = units
+            .get(i + 1)
+            .is_some_and(|n| is_truncated_copy(text, &n.text));
         if next_is_copy {
             // a truncated duplicate of the next line: drop it
         } else if let Some(caption) = parse_caption(text) {
@@ -183,7 +207,11 @@ fn take_header_and_dateline(units: &mut Vec<Unit>, reference: Option<NaiveDate>,
             }
         } else if dateline_at.is_some() {
             standfirst_parts.push(text.clone());
-        } else if i == claimed && doc.standfirst.is_none() && standfirst_parts.is_empty() && looks_like_standfirst(&units[i], units.get(i + 1)) {
+        } else if i == claimed
+            && doc.standfirst.is_none()
+            && standfirst_parts.is_empty()
+            && looks_like_standfirst(&units[i], units.get(i + 1))
+        {
             standfirst_parts.push(text.clone());
         } else {
             break;
@@ -212,10 +240,20 @@ fn take_header_and_dateline(units: &mut Vec<Unit>, reference: Option<NaiveDate>,
     }
 }
 
-/// A short line without a closing full stop, followed by more text.
+/// Could this unit sit above the dateline: a caption, a byline, or a
+/// single line no longer than a standfirst.
+fn is_header_like(unit: &Unit) -> bool {
+    (unit.single_line && unit.text.split_whitespace().count() <= STANDFIRST_MAX_WORDS)
+        || parse_caption(&unit.text).is_some()
+        || parse_byline(&unit.text).is_some()
+}
+
+/// A short line without closing punctuation, followed by more text.
 fn looks_like_standfirst(unit: &Unit, next: Option<&Unit>) -> bool {
     let words = unit.text.split_whitespace().count();
-    let closes = unit.text.ends_with(['.', '"', '”', ':']);
+    let closes = unit
+        .text
+        .ends_with(['.', '?', '!', '"', '”', '\'', '’', ':']);
     unit.single_line && next.is_some() && (4..=STANDFIRST_MAX_WORDS).contains(&words) && !closes
 }
 
@@ -224,7 +262,10 @@ fn take_body_captions(units: &mut Vec<Unit>, doc: &mut Document) {
     let mut kept = Vec::with_capacity(units.len());
     let mut iter = std::mem::take(units).into_iter().peekable();
     while let Some(unit) = iter.next() {
-        if iter.peek().is_some_and(|n| is_truncated_copy(&unit.text, &n.text)) {
+        if iter
+            .peek()
+            .is_some_and(|n| is_truncated_copy(&unit.text, &n.text))
+        {
             continue;
         }
         match parse_caption(&unit.text) {

@@ -40,7 +40,10 @@ static PATTERNS: Lazy<Vec<(Regex, Option<&'static str>)>> = Lazy::new(|| {
 /// Parse a print-edition line.
 pub fn parse_print_edition(paragraph: &str) -> Option<PrintEdition> {
     let line = paragraph.trim();
-    if !(line.starts_with("A version") || line.starts_with("This article") || line.starts_with("This story")) {
+    if !(line.starts_with("A version")
+        || line.starts_with("This article")
+        || line.starts_with("This story"))
+    {
         return None;
     }
     PATTERNS.iter().find_map(|(re, fixed_publisher)| {
@@ -50,7 +53,9 @@ pub fn parse_print_edition(paragraph: &str) -> Option<PrintEdition> {
                 .name("pub")
                 .map(|m| m.as_str().trim().to_string())
                 .or_else(|| fixed_publisher.map(str::to_string)),
-            date: caps.name("date").and_then(|m| parse_written_date(m.as_str())),
+            date: caps
+                .name("date")
+                .and_then(|m| parse_written_date(m.as_str())),
             headline: caps.name("headline").map(|m| m.as_str().trim().to_string()),
         })
     })

@@ -84,7 +84,11 @@ mod tests {
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(
             texts,
-            vec!["TITLE LINE", "LONDON, March 2 - Talks went on all day.", "A second paragraph follows here."]
+            vec![
+                "TITLE LINE",
+                "LONDON, March 2 - Talks went on all day.",
+                "A second paragraph follows here."
+            ]
         );
     }
 
