@@ -8,6 +8,6 @@
 pub mod pipeline;
 pub mod sentences;
 
-pub use pipeline::{Pipeline, PipelineOptions};
-pub use sentences::split_sentences;
 pub use dyad_core::{tokenize, Token};
+pub use pipeline::{Pipeline, PipelineOptions, Stage};
+pub use sentences::split_sentences;

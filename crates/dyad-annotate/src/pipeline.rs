@@ -30,6 +30,29 @@ impl Default for PipelineOptions {
     }
 }
 
+/// One annotation stage, for running (or timing) stages one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Sentences,
+    Actors,
+    Quotes,
+    Time,
+}
+
+impl Stage {
+    /// All stages in pipeline order.
+    pub const ALL: [Stage; 4] = [Stage::Sentences, Stage::Actors, Stage::Quotes, Stage::Time];
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Stage::Sentences => "sentences",
+            Stage::Actors => "actors",
+            Stage::Quotes => "quotes",
+            Stage::Time => "time",
+        }
+    }
+}
+
 /// Loaded annotation stages.
 #[derive(Debug)]
 pub struct Pipeline {
@@ -52,21 +75,38 @@ impl Pipeline {
 
     /// Run every enabled stage on `doc`, replacing earlier annotations.
     pub fn annotate(&self, doc: &mut Document) {
-        if doc.reference_date.is_none() {
-            doc.reference_date = doc
-                .published
-                .or(self.options.fallback_published)
-                .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+        for stage in Stage::ALL {
+            if self.enabled(stage) {
+                self.run_stage(stage, doc);
+            }
         }
-        doc.sentences = split_sentences(&doc.text);
-        if self.options.actors {
-            self.actors.annotate(doc);
+    }
+
+    /// True when the options enable `stage` (sentences always run).
+    pub fn enabled(&self, stage: Stage) -> bool {
+        match stage {
+            Stage::Sentences => true,
+            Stage::Actors => self.options.actors,
+            Stage::Quotes => self.options.quotes,
+            Stage::Time => self.options.time,
         }
-        if self.options.quotes {
-            self.quotes.annotate(doc);
-        }
-        if self.options.time {
-            self.time.annotate(doc);
+    }
+
+    /// Run one stage on `doc` (the stages before it should have run).
+    pub fn run_stage(&self, stage: Stage, doc: &mut Document) {
+        match stage {
+            Stage::Sentences => {
+                if doc.reference_date.is_none() {
+                    doc.reference_date = doc
+                        .published
+                        .or(self.options.fallback_published)
+                        .or_else(|| doc.dateline.as_ref().and_then(|d| d.date));
+                }
+                doc.sentences = split_sentences(&doc.text);
+            }
+            Stage::Actors => self.actors.annotate(doc),
+            Stage::Quotes => self.quotes.annotate(doc),
+            Stage::Time => self.time.annotate(doc),
         }
     }
 }

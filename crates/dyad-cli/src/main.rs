@@ -2,6 +2,7 @@
 
 mod annotate;
 mod batch;
+mod bench;
 mod dict;
 mod eval;
 mod train;
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Read articles and write annotated Documents as JSON lines to stdout.
     Annotate(annotate::AnnotateArgs),
+    /// Measure each stage's throughput on a corpus (one JSON line).
+    Bench(bench::BenchArgs),
     /// Score a stage on its gold set; prints one JSON line of metrics.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -38,6 +41,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Annotate(args) => annotate::run(args),
+        Command::Bench(args) => bench::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Dict(cmd) => dict::run(cmd),
         Command::Train(cmd) => train::run(cmd),

@@ -9,7 +9,14 @@ use crate::span::Span;
 
 /// Names of the annotation stages, in pipeline order, as recorded in
 /// [`Document::stages`].
-pub const STAGES: &[&str] = &["structure", "sentences", "actors", "quotes", "time", "events"];
+pub const STAGES: &[&str] = &[
+    "structure",
+    "sentences",
+    "actors",
+    "quotes",
+    "time",
+    "events",
+];
 
 /// One news article.
 ///
@@ -132,29 +139,23 @@ impl Document {
 /// lines; each span is trimmed of surrounding whitespace.
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut last_content_end = 0;
-    let mut i = 0;
     let mut line_start = 0;
-    while i <= bytes.len() {
-        if i == bytes.len() || bytes[i] == b'\n' {
-            let line = &text[line_start..i];
-            let trimmed = line.trim();
-            if trimmed.is_empty() {
-                if let Some(s) = start.take() {
-                    spans.push(Span::new(s, last_content_end));
-                }
-            } else {
-                let lead = line.len() - line.trim_start().len();
-                if start.is_none() {
-                    start = Some(line_start + lead);
-                }
-                last_content_end = line_start + lead + trimmed.len();
+    for line in text.split_inclusive('\n') {
+        let trimmed_end = line.trim_end();
+        let content = trimmed_end.trim_start();
+        if content.is_empty() {
+            if let Some(s) = start.take() {
+                spans.push(Span::new(s, last_content_end));
             }
-            line_start = i + 1;
+        } else {
+            if start.is_none() {
+                start = Some(line_start + (trimmed_end.len() - content.len()));
+            }
+            last_content_end = line_start + trimmed_end.len();
         }
-        i += 1;
+        line_start += line.len();
     }
     if let Some(s) = start {
         spans.push(Span::new(s, last_content_end));

@@ -7,7 +7,7 @@
 //! of **byte offsets**, half-open (`start..end`), always on UTF-8 character
 //! boundaries. `docs/schema.md` documents the JSON form.
 //!
-//! This crate is deliberately light (serde, chrono, sha2): it is what an
+//! This crate is deliberately light (serde, chrono, xxhash): it is what an
 //! embedding application links against.
 
 pub mod annotations;

@@ -20,9 +20,23 @@ static CAPTION_START: Lazy<Regex> = Lazy::new(|| {
         .expect("caption start pattern")
 });
 
+/// How far from the end of a paragraph a credit label may start.
+const CREDIT_TAIL: usize = 140;
+
 /// When `paragraph` is a caption, its text and credit.
 pub fn parse_caption(paragraph: &str) -> Option<Caption> {
-    if let Some(caps) = CREDIT_END.captures(paragraph) {
+    // The credit sits at the very end: search only the tail.
+    let mut tail_start = paragraph.len().saturating_sub(CREDIT_TAIL);
+    while !paragraph.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let tail = &paragraph[tail_start..];
+    let has_label = [
+        "PHOTO", "Photo", "PICTURE", "Picture", "IMAGE", "Image", "VIDEO",
+    ]
+    .iter()
+    .any(|label| tail.contains(label));
+    if let Some(caps) = has_label.then(|| CREDIT_END.captures(tail)).flatten() {
         let whole = caps.get(0)?;
         let credit = caps.name("credit")?.as_str().trim();
         let label = caps.name("label")?.as_str();
@@ -33,12 +47,18 @@ pub fn parse_caption(paragraph: &str) -> Option<Caption> {
             .all(char::is_uppercase);
         let title_label = label.chars().nth(1).is_some_and(char::is_lowercase);
         if upper_credit || title_label {
-            let text = paragraph[..whole.start()].trim().to_string();
+            let text = paragraph[..tail_start + whole.start()].trim().to_string();
             return Some(Caption {
                 text,
                 credit: Some(credit.to_string()),
             });
         }
+    }
+    if !(paragraph.starts_with("Image")
+        || paragraph.starts_with("Photo")
+        || paragraph.starts_with("Caption"))
+    {
+        return None;
     }
     let m = CAPTION_START.find(paragraph)?;
     Some(Caption {
@@ -50,6 +70,12 @@ pub fn parse_caption(paragraph: &str) -> Option<Caption> {
 /// True when `shorter` is a truncated copy of `longer` (a prefix of at least
 /// 20 characters, compared with whitespace folded).
 pub fn is_truncated_copy(shorter: &str, longer: &str) -> bool {
+    if shorter.len() < 20
+        || shorter.len() >= longer.len()
+        || shorter.as_bytes()[..20] != longer.as_bytes()[..20]
+    {
+        return false;
+    }
     let a: Vec<&str> = shorter.split_whitespace().collect();
     let b: Vec<&str> = longer.split_whitespace().collect();
     if a.len() >= b.len() || shorter.len() < 20 {

@@ -77,6 +77,9 @@ pub struct FoundDateline {
 pub fn find_dateline(paragraph: &str, reference: Option<NaiveDate>) -> Option<FoundDateline> {
     let head_end = floor_char_boundary(paragraph, 160);
     let head = &paragraph[..head_end];
+    if !could_be_dateline(head) {
+        return None;
+    }
     let caps = UPPER_RE.captures(head).or_else(|| {
         // A title-case place needs a date or an agency to be a dateline.
         TITLE_RE.captures(head).filter(|c| {
@@ -184,6 +187,23 @@ fn dateline_from(
         },
         body_start,
     }
+}
+
+/// A cheap test before the regular expressions: the head opens with a
+/// capital, has a separator, and before it either a first word in capitals
+/// or an agency/date marker ("(" or a digit).
+fn could_be_dateline(head: &str) -> bool {
+    if !head.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let Some(sep) = head.find(['-', ':', '|', '–', '—', '•']) else {
+        return false;
+    };
+    let before = &head[..sep];
+    let first_word = before.split([' ', ',']).next().unwrap_or("");
+    !first_word.chars().any(char::is_lowercase)
+        || before.contains('(')
+        || before.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The largest char boundary not above `index`.
