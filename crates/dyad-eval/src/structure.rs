@@ -88,12 +88,16 @@ pub fn eval_reuters(dir: &Path) -> Result<ReutersReport, EvalError> {
     };
     let (mut head_ok, mut place_ok, mut date_ok) = (0usize, 0usize, 0usize);
     for story in stories {
-        let (Some(title), Some(dateline), true) = (&story.title, &story.dateline, story.has_body) else {
+        let (Some(title), Some(dateline), true) = (&story.title, &story.dateline, story.has_body)
+        else {
             report.briefs += 1;
             continue;
         };
         report.docs += 1;
-        let raw = RawArticle::from_text(Origin::file(format!("reuters:{}", story.newid)), story.text.clone());
+        let raw = RawArticle::from_text(
+            Origin::file(format!("reuters:{}", story.newid)),
+            story.text.clone(),
+        );
         let doc = match build_document(raw, &StructureOptions::default()) {
             Ok(doc) => doc,
             Err(_) => {
@@ -105,7 +109,9 @@ pub fn eval_reuters(dir: &Path) -> Result<ReutersReport, EvalError> {
         if doc.headline.as_deref().map(fold).as_deref() == Some(gold_title.as_str()) {
             head_ok += 1;
         } else if report.headline_misses.len() < 10 {
-            report.headline_misses.push((gold_title, doc.headline.clone()));
+            report
+                .headline_misses
+                .push((gold_title, doc.headline.clone()));
         }
         let gold_place = dateline_place(dateline);
         let place = doc.dateline.as_ref().map(|d| fold(&d.location));
@@ -141,8 +147,10 @@ fn predicted_month_day(doc: &Document) -> Option<(u32, u32)> {
 /// trailing comma and dash ("PORTLAND, Ore., Feb 26 -" → "PORTLAND, Ore.").
 pub fn dateline_place(dateline: &str) -> String {
     static MONTH_DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)[, ]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +\d{1,2}\b.*$")
-            .expect("month-day pattern")
+        regex::Regex::new(
+            r"(?i)[, ]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +\d{1,2}\b.*$",
+        )
+        .expect("month-day pattern")
     });
     let folded = fold(dateline);
     let place = MONTH_DAY.replace(&folded, "");
@@ -154,7 +162,9 @@ pub fn parse_reuters(sgml: &str) -> Vec<ReutersStory> {
     let mut out = Vec::new();
     let mut rest = sgml;
     while let Some(start) = rest.find("<REUTERS") {
-        let Some(end) = rest[start..].find("</REUTERS>") else { break };
+        let Some(end) = rest[start..].find("</REUTERS>") else {
+            break;
+        };
         let story = &rest[start..start + end];
         rest = &rest[start + end + "</REUTERS>".len()..];
         let newid = attr(story, "NEWID").unwrap_or_default();
@@ -233,7 +243,10 @@ fn decode_entities(text: &str) -> String {
             "amp" => Some('&'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            _ => name.strip_prefix('#').and_then(|n| n.parse::<u32>().ok()).and_then(char::from_u32),
+            _ => name
+                .strip_prefix('#')
+                .and_then(|n| n.parse::<u32>().ok())
+                .and_then(char::from_u32),
         };
         match decoded {
             Some(c) if c.is_control() && c != '\n' && c != '\t' => {}
@@ -243,7 +256,9 @@ fn decode_entities(text: &str) -> String {
         rest = &tail[semi + 1..];
     }
     out.push_str(rest);
-    out.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+    out.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
 }
 
 /// Score headline extraction on the BBC corpus in `dir`.
@@ -265,7 +280,9 @@ pub fn eval_bbc(dir: &Path) -> Result<BbcReport, EvalError> {
         let bytes = std::fs::read(&path).map_err(|e| EvalError::io(&path, e))?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-        let (Some(gold_headline), Some(gold_first)) = (lines.next(), lines.next()) else { continue };
+        let (Some(gold_headline), Some(gold_first)) = (lines.next(), lines.next()) else {
+            continue;
+        };
         let (gold_headline, gold_first) = (fold(gold_headline), fold(gold_first));
         report.docs += 1;
         let raw = RawArticle::from_text(Origin::file(&path), text.clone());
@@ -279,7 +296,9 @@ pub fn eval_bbc(dir: &Path) -> Result<BbcReport, EvalError> {
         if doc.headline.as_deref().map(fold).as_deref() == Some(gold_headline.as_str()) {
             head_ok += 1;
         } else if report.headline_misses.len() < 10 {
-            report.headline_misses.push((gold_headline, doc.headline.clone()));
+            report
+                .headline_misses
+                .push((gold_headline, doc.headline.clone()));
         }
         if fold(&doc.text).starts_with(&gold_first) {
             body_ok += 1;
@@ -328,9 +347,15 @@ mod tests {
     #[test]
     fn gold_dateline_place() {
         assert_eq!(dateline_place("    SALVADOR, Feb 26 - "), "SALVADOR");
-        assert_eq!(dateline_place("    PORTLAND, Ore., Feb 26 - "), "PORTLAND, Ore.");
+        assert_eq!(
+            dateline_place("    PORTLAND, Ore., Feb 26 - "),
+            "PORTLAND, Ore."
+        );
         assert_eq!(dateline_place(" NEW YORK, FEb 26 - "), "NEW YORK");
-        assert_eq!(dateline_place("    RICHMOND, Va. Feb 26 - "), "RICHMOND, Va.");
+        assert_eq!(
+            dateline_place("    RICHMOND, Va. Feb 26 - "),
+            "RICHMOND, Va."
+        );
     }
 
     #[test]
@@ -341,12 +366,16 @@ mod tests {
         assert_eq!(stories.len(), 1);
         assert_eq!(stories[0].title.as_deref(), Some("A & B <UP>"));
         assert_eq!(stories[0].date, Some((2, 26)));
-        assert!(stories[0].text.starts_with("\nA & B <UP>\n    X, Feb 26 - Text."));
+        assert!(stories[0]
+            .text
+            .starts_with("\nA & B <UP>\n    X, Feb 26 - Text."));
     }
 
     #[test]
     fn reuters_accuracy_meets_goal() {
-        let Some(dir) = shared_or_skip("corpora/reuters21578") else { return };
+        let Some(dir) = shared_or_skip("corpora/reuters21578") else {
+            return;
+        };
         let report = eval_reuters(&dir).expect("reuters eval");
         assert!(report.docs >= 900, "{report:?}");
         assert!(report.headline_acc >= 0.95, "{report:?}");
@@ -355,7 +384,9 @@ mod tests {
 
     #[test]
     fn bbc_headline_accuracy_meets_goal() {
-        let Some(dir) = shared_or_skip("corpora/bbc-news-2004-05") else { return };
+        let Some(dir) = shared_or_skip("corpora/bbc-news-2004-05") else {
+            return;
+        };
         let report = eval_bbc(&dir).expect("bbc eval");
         assert_eq!(report.docs, 2225);
         assert!(report.headline_acc >= 0.95, "{:?}", report.headline_misses);
