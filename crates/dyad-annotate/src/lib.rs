@@ -1,7 +1,8 @@
 //! dyad-annotate: runs the annotation stages over a [`dyad_core::Document`].
 //!
 //! Order: sentences (this crate) → actors (`dyad-actors`) → quotes
-//! (`dyad-quotes`, needs actors for speakers) → time (`dyad-time`).
+//! (`dyad-quotes`, needs actors for speakers) → time (`dyad-time`) → events
+//! (`dyad-code`, needs all of them).
 //! [`Pipeline`] holds the loaded stages; it is `Sync`, so one pipeline can
 //! annotate documents on all cores.
 

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use dyad_actors::ActorTagger;
+use dyad_code::EventCoder;
 use dyad_core::Document;
 use dyad_quotes::QuoteTagger;
 use dyad_time::TimeTagger;
@@ -14,6 +15,7 @@ pub struct PipelineOptions {
     pub actors: bool,
     pub quotes: bool,
     pub time: bool,
+    pub events: bool,
     /// Reference date for documents that give no publication date
     /// (`--published`); the dateline's date comes after it.
     pub fallback_published: Option<NaiveDate>,
@@ -25,6 +27,7 @@ impl Default for PipelineOptions {
             actors: true,
             quotes: true,
             time: true,
+            events: true,
             fallback_published: None,
         }
     }
@@ -37,11 +40,12 @@ pub enum Stage {
     Actors,
     Quotes,
     Time,
+    Events,
 }
 
 impl Stage {
     /// All stages in pipeline order.
-    pub const ALL: [Stage; 4] = [Stage::Sentences, Stage::Actors, Stage::Quotes, Stage::Time];
+    pub const ALL: [Stage; 5] = [Stage::Sentences, Stage::Actors, Stage::Quotes, Stage::Time, Stage::Events];
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -49,6 +53,7 @@ impl Stage {
             Stage::Actors => "actors",
             Stage::Quotes => "quotes",
             Stage::Time => "time",
+            Stage::Events => "events",
         }
     }
 }
@@ -60,6 +65,7 @@ pub struct Pipeline {
     actors: ActorTagger,
     quotes: QuoteTagger,
     time: TimeTagger,
+    events: EventCoder,
 }
 
 impl Pipeline {
@@ -70,6 +76,7 @@ impl Pipeline {
             actors: ActorTagger::new(),
             quotes: QuoteTagger::new(),
             time: TimeTagger::new(),
+            events: EventCoder::new(),
         }
     }
 
@@ -89,6 +96,7 @@ impl Pipeline {
             Stage::Actors => self.options.actors,
             Stage::Quotes => self.options.quotes,
             Stage::Time => self.options.time,
+            Stage::Events => self.options.events,
         }
     }
 
@@ -107,6 +115,7 @@ impl Pipeline {
             Stage::Actors => self.actors.annotate(doc),
             Stage::Quotes => self.quotes.annotate(doc),
             Stage::Time => self.time.annotate(doc),
+            Stage::Events => self.events.annotate(doc),
         }
     }
 }

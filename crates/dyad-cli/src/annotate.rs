@@ -44,6 +44,9 @@ pub struct AnnotateArgs {
     /// Skip the time stage.
     #[arg(long)]
     no_time: bool,
+    /// Skip the events stage.
+    #[arg(long)]
+    no_events: bool,
 }
 
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
@@ -95,6 +98,7 @@ pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
         actors: !args.no_actors,
         quotes: !args.no_quotes,
         time: !args.no_time,
+        events: !args.no_events,
         fallback_published: args.published,
     });
     let stdout = std::io::stdout();
