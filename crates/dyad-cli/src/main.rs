@@ -5,6 +5,7 @@ mod batch;
 mod bench;
 mod dict;
 mod eval;
+mod explain;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,8 @@ enum Command {
     /// Score a stage on its gold set; prints one JSON line of metrics.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Explain the event coding of one sentence.
+    Explain(explain::ExplainArgs),
     /// Dictionary tools.
     #[command(subcommand)]
     Dict(dict::DictCommand),
@@ -43,6 +46,7 @@ fn main() -> std::process::ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Explain(args) => explain::run(args),
         Command::Dict(cmd) => dict::run(cmd),
         Command::Train(cmd) => train::run(cmd),
     };

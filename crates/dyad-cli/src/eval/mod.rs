@@ -1,6 +1,7 @@
 //! `dyad eval …`: one subcommand per stage, each printing one JSON line.
 
 mod entities;
+mod plover;
 mod quotes;
 mod sentences;
 mod structure;
@@ -20,6 +21,8 @@ pub enum EvalCommand {
     Entities(entities::Args),
     /// PolNeAR attribution scores (source, cue, content).
     Quotes(quotes::Args),
+    /// PLOVER gold standard: event-type accuracy and triple P/R/F1; PETR2 GSR triples.
+    Plover(plover::Args),
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -29,6 +32,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Time(a) => time::run(a),
         EvalCommand::Entities(a) => entities::run(a),
         EvalCommand::Quotes(a) => quotes::run(a),
+        EvalCommand::Plover(a) => plover::run(a),
     }
 }
 
