@@ -60,20 +60,23 @@ struct JsonLines<W: Write> {
 }
 
 impl<W: Write> Sink for JsonLines<W> {
-    fn document(&mut self, doc: Document) -> anyhow::Result<bool> {
-        let written = if self.pretty {
-            serde_json::to_writer_pretty(&mut self.out, &doc)
-        } else {
-            serde_json::to_writer(&mut self.out, &doc)
-        };
-        match written
-            .map_err(std::io::Error::from)
-            .and_then(|_| self.out.write_all(b"\n"))
-        {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-            Err(e) => Err(e).context("writing to stdout"),
+    fn write_batch(&mut self, docs: Vec<Document>) -> anyhow::Result<bool> {
+        for doc in docs {
+            let written = if self.pretty {
+                serde_json::to_writer_pretty(&mut self.out, &doc)
+            } else {
+                serde_json::to_writer(&mut self.out, &doc)
+            };
+            match written
+                .map_err(std::io::Error::from)
+                .and_then(|_| self.out.write_all(b"\n"))
+            {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
+                Err(e) => return Err(e).context("writing to stdout"),
+            }
         }
+        Ok(true)
     }
 }
 
@@ -106,7 +109,7 @@ pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
         out: BufWriter::new(stdout.lock()),
         pretty: args.pretty,
     };
-    let summary = process(read_inputs(&paths, &read), &structure, &pipeline, &mut sink)?;
+    let summary = process(read_inputs(&paths, &read), &structure, &pipeline, &mut sink, |_| {})?;
     if let Err(e) = sink.out.flush() {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(e).context("writing to stdout");

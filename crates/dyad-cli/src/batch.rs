@@ -1,8 +1,10 @@
 //! Reading, structuring and annotating records on all cores, in input order.
 //!
-//! Records are read sequentially, processed in parallel batches (rayon), and
-//! handed to a sink in their original order; every record ends either as a
-//! document or as a counted, reported skip.
+//! Records are read sequentially and processed in batches: structure in
+//! parallel; then, on this thread, the sink may say a document is already
+//! present (it is then not annotated again); then annotation in parallel;
+//! then the sink receives the batch in input order. Every record ends as a
+//! document, as already present, or as a counted, reported skip.
 
 use dyad_annotate::Pipeline;
 use dyad_core::Document;
@@ -10,58 +12,64 @@ use dyad_ingest::{build_document, IngestError, RawArticle, StructureOptions, Sum
 use rayon::prelude::*;
 
 /// Records per parallel batch.
-const BATCH: usize = 256;
+pub const BATCH: usize = 256;
 
-/// What to do with each finished document; returning `false` stops the run
-/// (e.g. the output pipe closed).
+/// Where finished documents go.
 pub trait Sink {
-    fn document(&mut self, doc: Document) -> anyhow::Result<bool>;
+    /// True when a document with this id needs no annotation (already stored).
+    fn is_present(&mut self, _id: &str) -> anyhow::Result<bool> {
+        Ok(false)
+    }
+
+    /// Take a batch of annotated documents, in input order; `false` stops the
+    /// run (e.g. the output pipe closed).
+    fn write_batch(&mut self, docs: Vec<Document>) -> anyhow::Result<bool>;
 }
 
 /// Run `records` through structure and `pipeline`, feeding `sink` in order.
-/// Skipped records are reported on stderr, one line each.
+/// Skipped records are reported on stderr, one line each; `progress` is
+/// called after each batch with the running summary.
 pub fn process<I, S>(
     records: I,
     structure: &StructureOptions,
     pipeline: &Pipeline,
     sink: &mut S,
+    mut progress: impl FnMut(&Summary),
 ) -> anyhow::Result<Summary>
 where
     I: Iterator<Item = Result<RawArticle, IngestError>>,
     S: Sink,
 {
     let mut summary = Summary::default();
-    let mut batch: Vec<Result<RawArticle, IngestError>> = Vec::with_capacity(BATCH);
     let mut records = records.peekable();
     while records.peek().is_some() {
-        batch.extend(records.by_ref().take(BATCH));
-        let results: Vec<Result<Document, IngestError>> = std::mem::take(&mut batch)
+        let batch: Vec<Result<RawArticle, IngestError>> = records.by_ref().take(BATCH).collect();
+        let structured: Vec<Result<Document, IngestError>> = batch
             .into_par_iter()
-            .map(|record| {
-                let raw = record?;
-                let mut doc = build_document(raw, structure)?;
-                pipeline.annotate(&mut doc);
-                Ok(doc)
-            })
+            .map(|record| build_document(record?, structure))
             .collect();
-        for result in results {
+        let mut fresh = Vec::with_capacity(structured.len());
+        for result in structured {
             summary.read += 1;
             match result {
-                Ok(doc) => {
-                    if !doc.warnings.is_empty() {
-                        summary.lossy_utf8 +=
-                            usize::from(doc.warnings.iter().any(|w| w.contains("UTF-8")));
-                    }
-                    summary.annotated += 1;
-                    if !sink.document(doc)? {
-                        return Ok(summary);
-                    }
-                }
+                Ok(doc) if sink.is_present(&doc.id)? => summary.already_present += 1,
+                Ok(doc) => fresh.push(doc),
                 Err(err) => {
                     eprintln!("dyad: skipped {err}");
                     summary.skip(err.reason());
                 }
             }
+        }
+        fresh.par_iter_mut().for_each(|doc| pipeline.annotate(doc));
+        summary.annotated += fresh.len();
+        summary.lossy_utf8 += fresh
+            .iter()
+            .filter(|d| d.warnings.iter().any(|w| w.contains("UTF-8")))
+            .count();
+        let go_on = sink.write_batch(fresh)?;
+        progress(&summary);
+        if !go_on {
+            break;
         }
     }
     Ok(summary)

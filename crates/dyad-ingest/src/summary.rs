@@ -11,6 +11,8 @@ use crate::error::SkipReason;
 pub struct Summary {
     pub read: usize,
     pub annotated: usize,
+    /// Records whose document was already stored (ingest into a database).
+    pub already_present: usize,
     pub skipped: BTreeMap<&'static str, usize>,
     /// Records decoded with invalid UTF-8 replaced (they are still annotated).
     pub lossy_utf8: usize,
@@ -25,7 +27,8 @@ impl Summary {
         self.skipped.values().sum()
     }
 
-    /// One human-readable line: `read 10, annotated 8, skipped 2 (empty 1, binary 1), lossy UTF-8 1`.
+    /// One human-readable line: `read 10, annotated 8, skipped 2 (empty 1, binary 1), lossy UTF-8 1`
+    /// (with `already present N` after `annotated` when documents were already stored).
     pub fn line(&self) -> String {
         let mut out = format!(
             "read {}, annotated {}, skipped {}",
@@ -33,6 +36,9 @@ impl Summary {
             self.annotated,
             self.skipped_total()
         );
+        if self.already_present > 0 {
+            out.push_str(&format!(", already present {}", self.already_present));
+        }
         if !self.skipped.is_empty() {
             let parts: Vec<String> = self
                 .skipped
