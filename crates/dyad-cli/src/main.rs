@@ -3,9 +3,12 @@
 mod annotate;
 mod batch;
 mod bench;
+mod demo;
 mod dict;
 mod eval;
 mod explain;
+mod ingest;
+mod query;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +33,22 @@ enum Command {
     /// Score a stage on its gold set; prints one JSON line of metrics.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// The whole job on the built-in sample articles: ingest, then a relations report.
+    Demo(demo::DemoArgs),
+    /// Annotate articles into the database (idempotent; resumes after a kill).
+    Ingest(ingest::IngestArgs),
+    /// Re-annotate every stored article with the current dictionaries.
+    Recode(ingest::RecodeArgs),
+    /// List stored events (filters: actor, dyad, code, quad class, dates, text).
+    Events(query::EventsArgs),
+    /// List stored quotes by speaker.
+    Quotes(query::QuotesArgs),
+    /// The most mentioned actors, with their codes.
+    Actors(query::ActorsArgs),
+    /// How two actors get on, period by period, with the events behind each number.
+    Relations(query::RelationsArgs),
+    /// Export stored events: JSON lines, CSV, or GDELT 2.0 event-table TSV.
+    Export(query::ExportArgs),
     /// Explain the event coding of one sentence.
     Explain(explain::ExplainArgs),
     /// Dictionary tools.
@@ -46,6 +65,14 @@ fn main() -> std::process::ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Demo(args) => demo::run(args),
+        Command::Ingest(args) => ingest::run_ingest(args),
+        Command::Recode(args) => ingest::run_recode(args),
+        Command::Events(args) => query::run_events(args),
+        Command::Quotes(args) => query::run_quotes(args),
+        Command::Actors(args) => query::run_actors(args),
+        Command::Relations(args) => query::run_relations(args),
+        Command::Export(args) => query::run_export(args),
         Command::Explain(args) => explain::run(args),
         Command::Dict(cmd) => dict::run(cmd),
         Command::Train(cmd) => train::run(cmd),

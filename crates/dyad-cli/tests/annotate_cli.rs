@@ -59,8 +59,8 @@ fn sample_articles_become_documents() {
     let samples = repo_root().join("samples");
     let run = annotate(&[samples.to_str().expect("path")], None);
     assert!(run.success, "{}", run.stderr);
-    // Four text articles and two JSONL records; README.md is read as an article too.
-    assert_eq!(run.docs.len(), 7, "{}", run.stderr);
+    // Twelve text articles and four JSONL records.
+    assert_eq!(run.docs.len(), 16, "{}", run.stderr);
     let thaw = run
         .docs
         .iter()
@@ -91,7 +91,7 @@ fn sample_articles_become_documents() {
     assert_eq!(feed["headline"], "Trump and Putin meet in Helsinki");
     assert_eq!(feed["dateline"]["location"], "HELSINKI");
     assert!(
-        run.stderr.contains("read 7, annotated 7, skipped 0"),
+        run.stderr.contains("read 16, annotated 16, skipped 0"),
         "{}",
         run.stderr
     );

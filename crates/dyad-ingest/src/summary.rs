@@ -30,15 +30,11 @@ impl Summary {
     /// One human-readable line: `read 10, annotated 8, skipped 2 (empty 1, binary 1), lossy UTF-8 1`
     /// (with `already present N` after `annotated` when documents were already stored).
     pub fn line(&self) -> String {
-        let mut out = format!(
-            "read {}, annotated {}, skipped {}",
-            self.read,
-            self.annotated,
-            self.skipped_total()
-        );
+        let mut out = format!("read {}, annotated {}", self.read, self.annotated);
         if self.already_present > 0 {
             out.push_str(&format!(", already present {}", self.already_present));
         }
+        out.push_str(&format!(", skipped {}", self.skipped_total()));
         if !self.skipped.is_empty() {
             let parts: Vec<String> = self
                 .skipped

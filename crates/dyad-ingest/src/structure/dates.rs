@@ -82,6 +82,85 @@ fn parse_day(word: &str) -> Option<u32> {
     digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
 }
 
+/// What a page's date line says ("Published: 13 April 2017, 8:30 AM",
+/// "Updated May 12, 2017", "April 13, 2017").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLine {
+    Published(NaiveDate),
+    Updated(NaiveDate),
+}
+
+/// Parse a short line that only gives the page's date (and maybe a time).
+pub fn parse_date_line(line: &str) -> Option<DateLine> {
+    let line = line.trim();
+    if line.len() > 80 || line.split_whitespace().count() > 12 {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let (updated, rest) = [
+        ("last updated", true),
+        ("updated", true),
+        ("first published", false),
+        ("published", false),
+        ("posted", false),
+    ]
+    .iter()
+    .find_map(|(label, upd)| {
+        lower
+            .starts_with(label)
+            .then(|| (*upd, &line[label.len()..]))
+    })
+    .unwrap_or((false, line));
+    let rest = rest
+        .trim_start_matches([':', ' '])
+        .trim_start_matches("on ")
+        .trim();
+    // Everything must be date, time or zone words: no prose.
+    let prose = rest.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| c == ',' || c == '.');
+        w.chars().any(char::is_alphabetic)
+            && month_number(w).is_none()
+            && !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "am" | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "at"
+                    | "gmt"
+                    | "utc"
+                    | "sgt"
+                    | "est"
+                    | "edt"
+                    | "bst"
+                    | "cet"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "mon"
+                    | "tue"
+                    | "wed"
+                    | "thu"
+                    | "fri"
+                    | "sat"
+                    | "sun"
+            )
+            && !(w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    if prose {
+        return None;
+    }
+    let date = parse_date(rest)?;
+    Some(if updated {
+        DateLine::Updated(date)
+    } else {
+        DateLine::Published(date)
+    })
+}
+
 /// Resolve a month and day without a year against a reference date: the
 /// latest such date not more than a few days after the reference (a
 /// dateline names the day the story was filed).
@@ -115,6 +194,24 @@ mod tests {
         assert_eq!(parse_date("Friday, Sept. 8, 2017"), ymd(2017, 9, 8));
         assert_eq!(parse_date("May 2017"), None);
         assert_eq!(parse_date("soon"), None);
+    }
+
+    #[test]
+    fn page_date_lines() {
+        assert_eq!(
+            parse_date_line("Published: 13 April 2017, 8:30 AM"),
+            ymd(2017, 4, 13).map(DateLine::Published)
+        );
+        assert_eq!(
+            parse_date_line("Updated May 12, 2017 5:12 pm SGT"),
+            ymd(2017, 5, 12).map(DateLine::Updated)
+        );
+        assert_eq!(
+            parse_date_line("Thursday, April 13, 2017"),
+            ymd(2017, 4, 13).map(DateLine::Published)
+        );
+        assert_eq!(parse_date_line("Talks resumed on April 13, 2017"), None);
+        assert_eq!(parse_date_line("The election of May 12, 2017"), None);
     }
 
     #[test]

@@ -166,6 +166,7 @@ fn take_headline(units: &mut Vec<Unit>, title: Option<String>, doc: &mut Documen
         && !ends_sentence
         && find_dateline(&first.text, None).is_none()
         && parse_caption(&first.text).is_none()
+        && dates::parse_date_line(&first.text).is_none()
     {
         doc.headline = Some(units.remove(0).text);
     }
@@ -179,6 +180,16 @@ fn take_header_and_dateline(
     doc: &mut Document,
 ) {
     let window = units.len().min(HEADER_WINDOW);
+    // A date line above the dateline (published, else updated) resolves the
+    // dateline's month-day.
+    let reference = reference.or_else(|| {
+        units[..window]
+            .iter()
+            .find_map(|u| match dates::parse_date_line(&u.text) {
+                Some(dates::DateLine::Published(d) | dates::DateLine::Updated(d)) => Some(d),
+                None => None,
+            })
+    });
     // The dateline opens the first body paragraph: every unit before it must
     // be header material (short lines, captions, bylines).
     let dateline_at = (0..window)
@@ -190,7 +201,6 @@ fn take_header_and_dateline(
     // With a dateline, everything before it is header; without one, only
     // leading captions, bylines and a standfirst-like line directly after the headline.
     let mut i = 0;
-    let mut claimed = 0;
     while i < units.len() && (i < header_end || dateline_at.is_none() && i < window) {
         let text = &units[i].text;
         let next_is_copy = units
@@ -198,6 +208,13 @@ fn take_header_and_dateline(
             .is_some_and(|n| is_truncated_copy(text, &n.text));
         if next_is_copy {
             // a truncated duplicate of the next line: drop it
+        } else if let Some(date_line) = dates::parse_date_line(text) {
+            match date_line {
+                dates::DateLine::Published(d) => doc.published = doc.published.or(Some(d)),
+                dates::DateLine::Updated(d) => {
+                    doc.meta.entry("updated").or_insert(d.to_string().into());
+                }
+            }
         } else if let Some(caption) = parse_caption(text) {
             header_captions.push(caption);
         } else if let Some(byline) = parse_byline(text) {
@@ -205,21 +222,16 @@ fn take_header_and_dateline(
             for credit in byline.credits {
                 add_credit(doc, credit);
             }
-        } else if dateline_at.is_some() {
-            standfirst_parts.push(text.clone());
-        } else if i == claimed
-            && doc.standfirst.is_none()
-            && standfirst_parts.is_empty()
-            && looks_like_standfirst(&units[i], units.get(i + 1))
+        } else if dateline_at.is_some()
+            || (standfirst_parts.is_empty() && looks_like_standfirst(&units[i], units.get(i + 1)))
         {
             standfirst_parts.push(text.clone());
         } else {
             break;
         }
         i += 1;
-        claimed = i;
     }
-    units.drain(..claimed);
+    units.drain(..i);
     for caption in header_captions {
         push_caption(&mut doc.captions, caption);
     }
@@ -243,7 +255,8 @@ fn take_header_and_dateline(
 /// Could this unit sit above the dateline: a caption, a byline, or a
 /// single line no longer than a standfirst.
 fn is_header_like(unit: &Unit) -> bool {
-    (unit.single_line && unit.text.split_whitespace().count() <= STANDFIRST_MAX_WORDS)
+    dates::parse_date_line(&unit.text).is_some()
+        || (unit.single_line && unit.text.split_whitespace().count() <= STANDFIRST_MAX_WORDS)
         || parse_caption(&unit.text).is_some()
         || parse_byline(&unit.text).is_some()
 }
