@@ -45,7 +45,13 @@ pub enum Stage {
 
 impl Stage {
     /// All stages in pipeline order.
-    pub const ALL: [Stage; 5] = [Stage::Sentences, Stage::Actors, Stage::Quotes, Stage::Time, Stage::Events];
+    pub const ALL: [Stage; 5] = [
+        Stage::Sentences,
+        Stage::Actors,
+        Stage::Quotes,
+        Stage::Time,
+        Stage::Events,
+    ];
 
     pub fn name(&self) -> &'static str {
         match self {

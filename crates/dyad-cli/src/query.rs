@@ -390,6 +390,8 @@ pub enum ExportArg {
     Jsonl,
     Csv,
     Gdelt,
+    /// Needs --out; built with the `parquet` feature (on by default).
+    Parquet,
 }
 
 #[derive(clap::Args)]
@@ -409,6 +411,7 @@ pub fn run_export(args: ExportArgs) -> anyhow::Result<()> {
         ExportArg::Jsonl => ExportFormat::Jsonl,
         ExportArg::Csv => ExportFormat::Csv,
         ExportArg::Gdelt => ExportFormat::Gdelt,
+        ExportArg::Parquet => return export_parquet(&store, args.out.as_deref()),
     };
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::io::BufWriter::new(
@@ -420,4 +423,19 @@ pub fn run_export(args: ExportArgs) -> anyhow::Result<()> {
     out.flush()?;
     eprintln!("dyad export: {n} events");
     Ok(())
+}
+
+#[cfg(feature = "parquet")]
+fn export_parquet(store: &Store, out: Option<&Path>) -> anyhow::Result<()> {
+    let path = out.context("--format parquet writes a file: give --out FILE")?;
+    let rows = store.export_rows()?;
+    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    dyad_store::parquet_export::write_parquet(&rows, file)?;
+    eprintln!("dyad export: {} events to {}", rows.len(), path.display());
+    Ok(())
+}
+
+#[cfg(not(feature = "parquet"))]
+fn export_parquet(_store: &Store, _out: Option<&Path>) -> anyhow::Result<()> {
+    anyhow::bail!("this dyad was built without Parquet support (cargo feature `parquet`)")
 }

@@ -42,6 +42,17 @@ const ASCII: [Class; 128] = {
     t
 };
 
+/// ASCII letters and digits (and nothing else) as a byte table.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Tokenize `text`; spans are offset by `offset` (the byte position of
 /// `text` in the document).
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
@@ -104,39 +115,39 @@ fn word_end(text: &str, start: usize, first_len: usize) -> usize {
     let mut j = start + first_len;
     loop {
         // fast path: ASCII letters and digits
-        while b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        while b.get(j).is_some_and(|&c| ASCII_WORD[c as usize]) {
             j += 1;
         }
-        if let Some(len) = word_char_at(text, j) {
-            j += len;
-            continue;
-        }
-        // joiners between word characters
         let joiner = match b.get(j) {
+            None => break,
             Some(b'\'' | b'-' | b'.') => 1,
             Some(b',') => {
-                let digit_before = j > 0 && b.get(j - 1).is_some_and(u8::is_ascii_digit);
+                let digit_before = b.get(j.wrapping_sub(1)).is_some_and(u8::is_ascii_digit);
                 if digit_before && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
                     1
                 } else {
-                    0
+                    break;
                 }
             }
-            // ’ (U+2019) and ‐ (U+2010) hyphen
+            Some(&c) if c < 0x80 => break,
+            // ’ (U+2019) and ‐ (U+2010) between word characters
             Some(0xE2)
                 if b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x99 | 0x90)) =>
             {
                 3
             }
-            _ => 0,
+            Some(_) => match word_char_at(text, j) {
+                Some(len) => {
+                    j += len;
+                    continue;
+                }
+                None => break,
+            },
         };
-        if joiner > 0 {
-            if let Some(len) = word_char_at(text, j + joiner) {
-                j += joiner + len;
-                continue;
-            }
+        match word_char_at(text, j + joiner) {
+            Some(len) => j += joiner + len,
+            None => break,
         }
-        break;
     }
     if b.get(j) == Some(&b'.') && (is_dotted(b, start, j) || is_initial(b, start, j)) {
         j += 1;

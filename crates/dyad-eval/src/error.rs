@@ -5,14 +5,17 @@ use std::path::PathBuf;
 /// An evaluation could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{path}: {source}")]
+    /// The cause is the error's source (printed by `{:#}` chains).
+    #[error("{path}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error("{path}: {message}")]
     Format { path: PathBuf, message: String },
-    #[error("shared data not found at {0} (set DYAD_SHARED to the folder holding eval/ and corpora/)")]
+    #[error(
+        "shared data not found at {0} (set DYAD_SHARED to the folder holding eval/ and corpora/)"
+    )]
     SharedMissing(PathBuf),
     #[error("{0}")]
     Other(String),

@@ -23,6 +23,21 @@ pub enum ExportFormat {
     Gdelt,
 }
 
+impl Store {
+    /// Every stored event as export rows, in ingest order.
+    pub fn export_rows(&self) -> Result<Vec<ExportRow>, StoreError> {
+        let mut stmt = self.conn.prepare(EXPORT_SQL)?;
+        let rows = stmt.query_map([], export_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+const EXPORT_SQL: &str = "SELECT row_number() OVER (ORDER BY a.rowid, e.n), e.article_id, e.date, e.code, e.root,
+        e.quad_class, e.goldstein, e.plover, e.plover_mode, e.source_actor, e.source_text,
+        e.target_actor, e.target_text, e.location, e.negated, e.modality, e.lead, e.rule,
+        e.sentence, a.source, a.ingested_at
+ FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.rowid, e.n";
+
 /// The GDELT 2.0 event table's columns, in order.
 pub const GDELT_COLUMNS: [&str; 61] = [
     "GLOBALEVENTID",
@@ -150,13 +165,7 @@ impl Store {
         format: ExportFormat,
         out: &mut dyn Write,
     ) -> Result<usize, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT row_number() OVER (ORDER BY a.rowid, e.n), e.article_id, e.date, e.code, e.root,
-                    e.quad_class, e.goldstein, e.plover, e.plover_mode, e.source_actor, e.source_text,
-                    e.target_actor, e.target_text, e.location, e.negated, e.modality, e.lead, e.rule,
-                    e.sentence, a.source, a.ingested_at
-             FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.rowid, e.n",
-        )?;
+        let mut stmt = self.conn.prepare(EXPORT_SQL)?;
         let rows = stmt.query_map([], export_row)?;
         let mut count = 0;
         match format {

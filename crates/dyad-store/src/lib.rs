@@ -10,6 +10,8 @@
 
 pub mod error;
 pub mod export;
+#[cfg(feature = "parquet")]
+pub mod parquet_export;
 pub mod query;
 pub mod relations;
 pub mod schema;
