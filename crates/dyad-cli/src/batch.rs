@@ -21,6 +21,11 @@ pub trait Sink {
         Ok(false)
     }
 
+    /// True when documents are keyed by id, so a repeated id is not written twice.
+    fn dedupes(&self) -> bool {
+        false
+    }
+
     /// Take a batch of annotated documents, in input order; `false` stops the
     /// run (e.g. the output pipe closed).
     fn write_batch(&mut self, docs: Vec<Document>) -> anyhow::Result<bool>;
@@ -48,10 +53,13 @@ where
             .into_par_iter()
             .map(|record| build_document(record?, structure))
             .collect();
-        let mut fresh = Vec::with_capacity(structured.len());
+        let mut fresh: Vec<Document> = Vec::with_capacity(structured.len());
+        let mut batch_ids = std::collections::HashSet::new();
         for result in structured {
             summary.read += 1;
             match result {
+                // The same article twice in one batch counts like one already stored.
+                Ok(doc) if sink.dedupes() && !batch_ids.insert(doc.id.clone()) => summary.already_present += 1,
                 Ok(doc) if sink.is_present(&doc.id)? => summary.already_present += 1,
                 Ok(doc) => fresh.push(doc),
                 Err(err) => {

@@ -73,6 +73,10 @@ impl Sink for StoreSink {
         Ok(self.store.contains(id)?)
     }
 
+    fn dedupes(&self) -> bool {
+        true
+    }
+
     fn write_batch(&mut self, docs: Vec<Document>) -> anyhow::Result<bool> {
         let outcomes = self.store.insert_batch(&docs, &self.coder)?;
         self.stored += outcomes

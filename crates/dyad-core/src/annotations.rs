@@ -73,6 +73,12 @@ pub struct Quote {
     /// Id of the speaker's entity.
     #[serde(default)]
     pub speaker_entity: Option<String>,
+    /// Where the speaker is named (the source span; for a quote that
+    /// continues an earlier one, that quote's source).
+    #[serde(default)]
+    pub speaker_start: Option<usize>,
+    #[serde(default)]
+    pub speaker_end: Option<usize>,
 }
 
 /// TIMEX3 type.

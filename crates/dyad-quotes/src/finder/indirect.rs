@@ -1,0 +1,563 @@
+//! Indirect speech: "X said (that) …", "…, X said", "according to X, …",
+//! "X: …", and where each content starts and ends.
+
+use dyad_core::Span;
+
+use super::*;
+
+impl Finder<'_> {
+    pub(super) fn indirect_in(&self, si: usize) -> Vec<Attribution> {
+        let Some(s) = self.sentences.get(si) else {
+            return Vec::new();
+        };
+        let lo = self.cues.partition_point(|c| c.span.start < s.span.start);
+        let hits: Vec<CueHit> = self
+            .cues
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.span.end <= s.span.end)
+            .copied()
+            .collect();
+        let mut accepted: Vec<Attribution> = Vec::new();
+        if let Some(a) = self.colon_frame(si) {
+            accepted.push(a);
+        }
+        for hit in hits {
+            if self.is_consumed(hit.span) || self.inside_quote(hit.span) {
+                continue;
+            }
+            if accepted
+                .iter()
+                .any(|a| a.cue.is_some_and(|c| c.overlaps(&hit.span)))
+            {
+                continue;
+            }
+            let Some(a) = self.indirect_frame(si, hit, &accepted) else {
+                continue;
+            };
+            if !self.fit(&mut accepted, &a) {
+                continue;
+            }
+            accepted.push(a);
+        }
+        accepted.retain(|a| a.content.first().is_some_and(|c| !c.is_empty()));
+        accepted
+    }
+
+    /// "Trump: ‘We are going to win so much.’" / "Q: And the wall?": a short
+    /// name and a colon opening a sentence.
+    pub(super) fn colon_frame(&self, si: usize) -> Option<Attribution> {
+        let s = self.sentences.get(si)?;
+        let colon = (1..s.tokens.len().min(7)).find(|&t| self.tok(si, t) == ":")?;
+        let name_ok = (0..colon).all(|t| {
+            let w = self.tok(si, t);
+            (starts_upper(w) || matches!(w, "of" | "'s" | "’s" | "."))
+                && !matches!(
+                    self.words.class(w),
+                    Some(WordClass::Label | WordClass::Stop)
+                )
+        }) && !self
+            .words
+            .is(&self.tok(si, 0).to_ascii_lowercase(), WordClass::Label);
+        let colon_tok = *s.tokens.get(colon)?;
+        if !name_ok || self.is_consumed(colon_tok) {
+            return None;
+        }
+        let start = s.tokens.get(colon + 1)?.start;
+        let end = trim_content_end(self.text, start, s.span.end);
+        if self
+            .text
+            .get(start..end)
+            .map_or(0, |t| t.split_whitespace().count())
+            < 3
+        {
+            return None;
+        }
+        Some(Attribution {
+            source: Some(Span::new(s.span.start, s.tokens.get(colon - 1)?.end)),
+            cue: Some(colon_tok),
+            content: vec![Span::new(start, end)],
+            ..Attribution::default()
+        })
+    }
+
+    /// Make room for `a` among the sentence's earlier attributions: a new
+    /// clause (after a comma, "and", "but") ends the content it falls in;
+    /// an attribution nested inside another's content is dropped.
+    pub(super) fn fit(&self, accepted: &mut [Attribution], a: &Attribution) -> bool {
+        let a_start = a.start();
+        for g in accepted.iter_mut() {
+            let Some(c) = g.content.first().copied() else {
+                continue;
+            };
+            let a_span = Span::new(a_start, a.end());
+            if !c.overlaps(&a_span) {
+                if g.source.is_some_and(|s| s.overlaps(&a_span))
+                    || g.cue.is_some_and(|s| s.overlaps(&a_span))
+                {
+                    return false;
+                }
+                continue;
+            }
+            // a borrowed source ("he said X, adding Y") lies before the content
+            let a_start = match (a.source, a.cue) {
+                (Some(src), Some(cue)) if src.start < c.start => cue.start,
+                _ => a_start,
+            };
+            if a_start <= c.start {
+                return false;
+            }
+            let before = self.text.get(c.start..a_start).unwrap_or("").trim_end();
+            let lower = before.to_ascii_lowercase();
+            let boundary = if before.ends_with([',', ';', '—']) {
+                Some(before.len() - before.chars().next_back().map_or(1, char::len_utf8))
+            } else if before.ends_with(",”") || before.ends_with(",\"") || before.ends_with(",''")
+            {
+                // the comma inside a closing quote ends the clause too
+                Some(before.len())
+            } else if lower.ends_with(" and") || lower.ends_with(" but") {
+                Some(before.len() - 4)
+            } else {
+                None
+            };
+            let Some(cut) = boundary else { return false };
+            let end = trim_content_end(self.text, c.start, c.start + cut);
+            if end <= c.start {
+                return false;
+            }
+            if let Some(f) = g.content.first_mut() {
+                f.end = end;
+            }
+        }
+        true
+    }
+
+    pub(super) fn indirect_frame(
+        &self,
+        si: usize,
+        hit: CueHit,
+        earlier: &[Attribution],
+    ) -> Option<Attribution> {
+        let s = self.sentences.get(si)?;
+        let ci = s.token_starting(hit.span.start)?;
+        let ce = s.token_ending(hit.span.end)?;
+        if hit.class == CueClass::According {
+            return self.according(si, ci, ce, hit);
+        }
+        if let Some(a) = self.final_cue(si, ci, ce, hit) {
+            return Some(a);
+        }
+        let (source, cue_start) = match self.np_left(si, ci) {
+            Some(found) => found,
+            None => self.participle_subject(si, ci, earlier)?,
+        };
+        let start = self.content_start(si, ce + 1, hit.class)?;
+        let end = trim_content_end(self.text, start, s.span.end);
+        let end = self.clause_end(si, start, end);
+        let end = if hit.class == CueClass::Object {
+            self.object_end(si, start, end)
+        } else {
+            end
+        };
+        // a quote that runs past the sentence end stays whole
+        let end = self
+            .quotes
+            .iter()
+            .find(|q| q.span.start < end && end < q.span.end && q.span.start >= start)
+            .map_or(end, |q| q.span.end);
+        // "X, who said …, issued": a relative clause ends at its comma
+        let end = if self.words.is(self.word(source), WordClass::Relative) {
+            self.relative_end(si, start, end)
+        } else {
+            end
+        };
+        if end <= start {
+            return None;
+        }
+        if hit.class == CueClass::Raising {
+            return Some(Attribution {
+                source: None,
+                cue: Some(Span::new(cue_start, hit.span.end)),
+                content: vec![source, Span::new(start, end)],
+                ..Attribution::default()
+            });
+        }
+        Some(Attribution {
+            source: Some(source),
+            cue: Some(Span::new(cue_start, hit.span.end)),
+            content: vec![Span::new(start, end)],
+            ..Attribution::default()
+        })
+    }
+
+    /// "…, X said (on Tuesday)." / "…, said X."
+    pub(super) fn final_cue(
+        &self,
+        si: usize,
+        ci: usize,
+        ce: usize,
+        hit: CueHit,
+    ) -> Option<Attribution> {
+        if matches!(hit.class, CueClass::Infinitive | CueClass::Raising) {
+            return None;
+        }
+        let s = self.sentences.get(si)?;
+        let n = s.tokens.len();
+        let mut tail_end = n;
+        while tail_end > ce + 1
+            && !self
+                .tok(si, tail_end - 1)
+                .chars()
+                .any(char::is_alphanumeric)
+        {
+            tail_end -= 1;
+        }
+        let clean = |from: usize, to: usize| {
+            to.saturating_sub(from) <= MAX_TAIL_TOKENS
+                && !(from..to).any(|t| {
+                    let w = self.tok(si, t);
+                    is_quote_mark(w)
+                        || w == "that"
+                        || matches!(
+                            self.class(si, t),
+                            Some(WordClass::Verb | WordClass::Subject)
+                        )
+                })
+        };
+        let cs = self.aux_start(si, ci);
+        let cue = Span::new(s.tokens.get(cs)?.start, hit.span.end);
+        // "…, said X." (not for clause verbs: "…, found in 2010")
+        if hit.class != CueClass::Clause
+            && cs > 0
+            && self.tok(si, cs - 1) == ","
+            && clean(ce + 1, tail_end)
+        {
+            if let Some(source) = self.np_right(si, ce + 1) {
+                let content = self.lead_content(si, cs - 1, 3)?;
+                return Some(Attribution {
+                    source: Some(source),
+                    cue: Some(cue),
+                    content: vec![content],
+                    ..Attribution::default()
+                });
+            }
+        }
+        // "…, X said (on Tuesday)(, and …)."
+        let split = (ce + 1..tail_end).find(|&t| self.tok(si, t) == ",");
+        let tail_stop = split.unwrap_or(tail_end);
+        if !clean(ce + 1, tail_stop) {
+            return None;
+        }
+        let (np, _) = self.np_left(si, ci)?;
+        let b = s.token_starting(np.start)?;
+        if b == 0 || self.tok(si, b - 1) != "," {
+            return None;
+        }
+        let min_words = if split.is_some() { 1 } else { 3 };
+        let mut content = vec![self.lead_content(si, b - 1, min_words)?];
+        if let Some(k) = split {
+            let start = s.tokens.get(k + 1)?.start;
+            let end = trim_content_end(self.text, start, s.span.end);
+            if self
+                .text
+                .get(start..end)
+                .map_or(0, |t| t.split_whitespace().count())
+                >= 2
+            {
+                content.push(Span::new(start, end));
+            }
+        }
+        Some(Attribution {
+            source: Some(np),
+            cue: Some(cue),
+            content,
+            ..Attribution::default()
+        })
+    }
+
+    /// The content from the sentence start to the comma at token `comma`.
+    pub(super) fn lead_content(&self, si: usize, comma: usize, min_words: usize) -> Option<Span> {
+        let s = self.sentences.get(si)?;
+        // a leading "But", "And", "Still," stays out
+        let mut first = 0;
+        while first < comma
+            && matches!(
+                self.tok(si, first),
+                "But" | "And" | "Still" | "However" | "Yet" | ","
+            )
+        {
+            first += 1;
+        }
+        let start = s.tokens.get(first)?.start;
+        let end = trim_content_end(self.text, start, s.tokens.get(comma)?.start);
+        if end <= start {
+            return None;
+        }
+        (self
+            .text
+            .get(start..end)
+            .map_or(0, |t| t.split_whitespace().count())
+            >= min_words)
+            .then(|| Span::new(start, end))
+    }
+
+    /// "According to X, …" / "…, according to X." / "…, according to X,
+    /// …": the source runs to the next comma; the content is the clause
+    /// before the cue and the words after the source.
+    pub(super) fn according(
+        &self,
+        si: usize,
+        ci: usize,
+        ce: usize,
+        hit: CueHit,
+    ) -> Option<Attribution> {
+        let s = self.sentences.get(si)?;
+        let n = s.tokens.len();
+        let mut k = ce + 1;
+        while k < n && !matches!(self.tok(si, k), "," | "(" | ")" | ";" | ":" | "—") {
+            k += 1;
+        }
+        let mut src_end = k;
+        while src_end > ce + 1 && !self.tok(si, src_end - 1).chars().any(char::is_alphanumeric) {
+            src_end -= 1;
+        }
+        if src_end <= ce + 1 {
+            return None;
+        }
+        let source = Span::new(s.tokens.get(ce + 1)?.start, s.tokens.get(src_end - 1)?.end);
+        let words = |span: Span| {
+            self.text
+                .get(span.start..span.end)
+                .map_or(0, |t| t.split_whitespace().count())
+        };
+        // after the source
+        let right = if matches!(self.tok(si, k), "," | ":") && k + 1 < n {
+            let start = s.tokens.get(k + 1)?.start;
+            let end = trim_content_end(self.text, start, s.span.end);
+            (end > start)
+                .then(|| Span::new(start, end))
+                .filter(|r| words(*r) >= 2)
+        } else {
+            None
+        };
+        // before the cue: from the sentence start, a "(" or a relative pronoun
+        let mut lb = 0;
+        for t in 0..ci {
+            let w = self.tok(si, t);
+            if w == "(" {
+                lb = t + 1;
+            } else if t > 0 && self.tok(si, t - 1) == "," && self.words.is(w, WordClass::Relative) {
+                lb = t;
+            }
+        }
+        let left = if ci > lb {
+            let start = s.tokens.get(lb)?.start;
+            let end = trim_content_end(self.text, start, s.tokens.get(ci)?.start);
+            (end > start).then(|| Span::new(start, end))
+        } else {
+            None
+        };
+        // a short opener before "according to" is not content ("In addition,")
+        let left = left.filter(|l| right.is_none() || words(*l) > 4);
+        let content: Vec<Span> = left.into_iter().chain(right).collect();
+        if content.is_empty() {
+            return None;
+        }
+        Some(Attribution {
+            source: Some(source),
+            cue: Some(hit.span),
+            content,
+            ..Attribution::default()
+        })
+    }
+
+    /// The end of a noun-phrase content ("endorsed [Cruz] last week"):
+    /// before the first preposition, time word, clause word or punctuation;
+    /// a clause after "that" or a quote runs on.
+    pub(super) fn object_end(&self, si: usize, start: usize, end: usize) -> usize {
+        let Some(s) = self.sentences.get(si) else {
+            return end;
+        };
+        let first = s.token_at_or_after(start);
+        let w0 = self.tok(si, first);
+        if w0.eq_ignore_ascii_case("that") || is_quote_mark(w0) {
+            return end;
+        }
+        let is_time = |w: &str| {
+            let lw = w.to_ascii_lowercase();
+            WEEKDAYS.contains(&lw.as_str())
+                || matches!(
+                    lw.as_str(),
+                    "yesterday" | "today" | "tonight" | "last" | "earlier"
+                )
+        };
+        let mut last_end = None;
+        for i in first..s.tokens.len() {
+            let Some(t) = s.tokens.get(i) else { break };
+            if t.end > end {
+                break;
+            }
+            let w = self.word(*t);
+            let next = self.tok(si, i + 1);
+            let stop = matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "--")
+                || (matches!(self.words.class(w), Some(WordClass::Stop))
+                    && !matches!(w, "and" | "that" | "as" | "than" | "if" | "whether"))
+                || is_time(w)
+                || (matches!(w, "on" | "this") && is_time(next) || w == "this" && next == "week")
+                || (i > first && self.is_cue(*t));
+            if stop && i > first {
+                break;
+            }
+            last_end = Some(t.end);
+        }
+        last_end.map_or(end, |e| trim_content_end(self.text, start, e).min(end))
+    }
+
+    /// The end of a content inside a relative clause: the first comma
+    /// followed by a lower-case word outside quotes.
+    pub(super) fn relative_end(&self, si: usize, start: usize, end: usize) -> usize {
+        let Some(s) = self.sentences.get(si) else {
+            return end;
+        };
+        for i in s.token_at_or_after(start)..s.tokens.len() {
+            let Some(t) = s.tokens.get(i) else { break };
+            if t.end > end {
+                break;
+            }
+            let next = self.tok(si, i + 1);
+            if self.word(*t) == ","
+                && !self.inside_quote(*t)
+                && next.chars().next().is_some_and(char::is_lowercase)
+                && self.words.class(next).is_none()
+            {
+                return trim_content_end(self.text, start, t.start);
+            }
+        }
+        end
+    }
+
+    /// The end of a content clause before `end`: before a trailing
+    /// participle (", drawing criticism"), a verb joined by "but"
+    /// (", but declined to …") or an aside after a dash ("— a milestone …").
+    pub(super) fn clause_end(&self, si: usize, start: usize, end: usize) -> usize {
+        let Some(s) = self.sentences.get(si) else {
+            return end;
+        };
+        let first = s.token_at_or_after(start);
+        let mut words = 0;
+        for i in first..s.tokens.len() {
+            let Some(t) = s.tokens.get(i) else { break };
+            if t.end > end {
+                break;
+            }
+            let w = self.word(*t);
+            if w.chars().next().is_some_and(char::is_alphanumeric) {
+                words += 1;
+                continue;
+            }
+            if words < 3 || self.inside_quote(*t) {
+                continue;
+            }
+            let next = self.tok(si, i + 1);
+            let after = self.tok(si, i + 2);
+            let lower = |x: &str| x.chars().next().is_some_and(char::is_lowercase);
+            let cut = match w {
+                "," => {
+                    (lower(next)
+                        && next.ends_with("ing")
+                        && next.len() > 5
+                        && !self.words.is(next, WordClass::Stop))
+                        || (next == "but"
+                            && lower(after)
+                            && self.words.class(after).is_none()
+                            && !DETERMINERS.contains(&after))
+                }
+                "—" | "-" | "–" | "--" => ASIDE_OPENERS.contains(&next),
+                _ => false,
+            };
+            if cut {
+                return trim_content_end(self.text, start, t.start);
+            }
+        }
+        end
+    }
+
+    /// Where the content after a cue starts: past a hearer ("told
+    /// reporters"), at a near "that" ("said on Tuesday that"), past a comma
+    /// or colon.
+    pub(super) fn content_start(&self, si: usize, from: usize, class: CueClass) -> Option<usize> {
+        let s = self.sentences.get(si)?;
+        let n = s.tokens.len();
+        if matches!(class, CueClass::Infinitive | CueClass::Raising) {
+            let to = self.tok(si, from) == "to";
+            return to.then(|| s.tokens.get(from).map(|t| t.start)).flatten();
+        }
+        let mut i = from;
+        let mut found_that = false;
+        {
+            // "told reporters on Tuesday that", "said in an interview with CNN that"
+            for k in from..n.min(from + 10) {
+                let w = self.tok(si, k);
+                if w.eq_ignore_ascii_case("that") || w.eq_ignore_ascii_case("whether") {
+                    i = k;
+                    found_that = true;
+                    break;
+                }
+                let blocks = w == ","
+                    || is_quote_mark(w)
+                    || matches!(
+                        self.words.class(w),
+                        Some(
+                            WordClass::Subject | WordClass::Verb | WordClass::Aux | WordClass::Stop
+                        )
+                    );
+                if blocks {
+                    break;
+                }
+            }
+        }
+        if class == CueClass::Tell && !found_that {
+            // "told reporters: “…”" drops the hearer; "urged them to act" keeps it
+            let mut k = i;
+            while k < n && k < i + 4 {
+                let w = self.tok(si, k);
+                let obj = self.words.is(w, WordClass::Object)
+                    || (starts_upper(w) && !self.words.is(w, WordClass::Subject))
+                    || w.eq_ignore_ascii_case("the");
+                if !obj {
+                    break;
+                }
+                k += 1;
+            }
+            let after = self.tok(si, k);
+            if k > i && after != "to" && !after.is_empty() {
+                i = k;
+            }
+        }
+        if matches!(self.tok(si, i), "," | ":") {
+            i += 1;
+        }
+        let first = self.tok(si, i);
+        // "said at Monday's rally", "said of the title": no content here
+        if !found_that
+            && matches!(
+                self.words.class(first),
+                Some(WordClass::Lead | WordClass::Prep)
+            )
+            && !matches!(first, "a" | "an" | "the" | "A" | "An" | "The")
+            && n.saturating_sub(i) <= 7
+        {
+            return None;
+        }
+        if class == CueClass::Clause
+            && !(first.eq_ignore_ascii_case("that") || is_quote_mark(first))
+        {
+            return None;
+        }
+        if first.is_empty() || !(first.chars().any(char::is_alphanumeric) || is_quote_mark(first)) {
+            return None;
+        }
+        Some(s.tokens.get(i)?.start)
+    }
+}

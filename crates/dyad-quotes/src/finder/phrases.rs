@@ -1,0 +1,370 @@
+//! Noun phrases around a cue: the source on its left ("Tad Devine, a top
+//! adviser, said") or right ("said Larry Sabato, director of …"), the cue's
+//! auxiliaries, and the subject a participle or a coordinated verb borrows.
+
+use dyad_core::Span;
+
+use super::*;
+
+impl Finder<'_> {
+    /// The first token of the cue starting at token `ci` once auxiliaries
+    /// and adverbs join it ("has also said", "has since said").
+    pub(super) fn aux_start(&self, si: usize, ci: usize) -> usize {
+        let mut cs = ci;
+        while cs > 0 {
+            let w = self.tok(si, cs - 1);
+            let since =
+                w == "since" && cs >= 2 && matches!(self.tok(si, cs - 2), "has" | "have" | "had");
+            if self.class(si, cs - 1) != Some(WordClass::Aux) && !since {
+                break;
+            }
+            cs -= 1;
+        }
+        cs
+    }
+
+    /// The source on the left of the cue starting at token `ci`, and where
+    /// the cue starts once auxiliaries join it ("he has also said").
+    pub(super) fn np_left(&self, si: usize, ci: usize) -> Option<(Span, usize)> {
+        let s = self.sentences.get(si)?;
+        let cs = self.aux_start(si, ci);
+        let cue_start = s.tokens.get(cs)?.start;
+        let mut end = cs;
+        while end > 0 && is_ly_adverb(self.tok(si, end - 1)) {
+            end -= 1;
+        }
+        // "Clinton on Tuesday said", "Bush in a Medium post said"
+        if let Some(found) = self.time_phrase_before(si, end) {
+            if let Some(b) = self.np_start(si, found) {
+                let last = found.checked_sub(1)?;
+                return Some((
+                    Span::new(s.tokens.get(b)?.start, s.tokens.get(last)?.end),
+                    cue_start,
+                ));
+            }
+        }
+        let last = end.checked_sub(1)?;
+        if let Some(WordClass::Subject | WordClass::Relative) = self.class(si, last) {
+            return Some((*s.tokens.get(last)?, cue_start));
+        }
+        if self.tok(si, last) == "," {
+            return self.appositive_source(si, last).map(|src| (src, cue_start));
+        }
+        // "Donald Trump - who previously said … - said": the name before the aside
+        if matches!(self.tok(si, last), "-" | "—" | "–" | "--") {
+            let dash = self.tok(si, last);
+            let p = (0..last).rev().find(|&t| self.tok(si, t) == dash)?;
+            let b = self.np_start(si, p)?;
+            return Some((
+                Span::new(s.tokens.get(b)?.start, s.tokens.get(p.checked_sub(1)?)?.end),
+                cue_start,
+            ));
+        }
+        let b = self.np_start(si, end)?;
+        Some((
+            Span::new(s.tokens.get(b)?.start, s.tokens.get(last)?.end),
+            cue_start,
+        ))
+    }
+
+    /// The start of a short time or place phrase ending at token `end`
+    /// ("on Tuesday", "last week", "in a statement"), when there is one.
+    pub(super) fn time_phrase_before(&self, si: usize, end: usize) -> Option<usize> {
+        let mut k = end;
+        while k > 0 && end - k < 5 {
+            let w = self.tok(si, k - 1);
+            let lw = w.to_ascii_lowercase();
+            if matches!(
+                lw.as_str(),
+                "on" | "in" | "last" | "this" | "earlier" | "at" | "during"
+            ) {
+                return (k < end).then_some(k - 1).filter(|&b| b > 0);
+            }
+            if !(self.words.is(w, WordClass::Lead)
+                || starts_upper(w)
+                || w.chars().all(|c| c.is_ascii_digit()))
+            {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// "Tad Devine, a top adviser to Sanders, said" / "Scott Reed, who
+    /// managed …, said": the name with its appositive and trailing comma
+    /// (token `comma`); "Trump, however, said": the name alone.
+    pub(super) fn appositive_source(&self, si: usize, comma: usize) -> Option<Span> {
+        let s = self.sentences.get(si)?;
+        let mut best: Option<usize> = None;
+        let mut c = comma;
+        let floor = comma.saturating_sub(30);
+        while c > floor {
+            c -= 1;
+            let w = self.tok(si, c);
+            if is_quote_mark(w) || matches!(w, ";" | ":" | "(" | ")") {
+                break;
+            }
+            // a cue may sit in a relative clause ("Graham, who says …,
+            // tweeted"), not before the name
+            let cue_here = s.tokens.get(c).is_some_and(|t| self.is_cue(*t));
+            if cue_here && !(c >= 1 && self.words.is(self.tok(si, c - 1), WordClass::Relative)) {
+                break;
+            }
+            if w != "," || c == 0 {
+                continue;
+            }
+            let Some(b) = self.np_start(si, c) else {
+                continue;
+            };
+            // the phrase opens the clause: sentence start, a comma or "and"/"but"
+            // (not "After …", not a gerund "Making her way …")
+            let before = if b == 0 { "" } else { self.tok(si, b - 1) };
+            let gerund = self.tok(si, b).to_ascii_lowercase().ends_with("ing");
+            let opens =
+                !gerund && (b == 0 || matches!(before, "," | "and" | "but" | "And" | "But"));
+            if opens {
+                // "Salceda, citing data from …, said": a participle phrase
+                // between the commas is not part of the source
+                let inner = self.tok(si, c + 1);
+                let participle = inner.chars().next().is_some_and(char::is_lowercase)
+                    && (inner.ends_with("ing") || inner.ends_with("ed"));
+                if participle {
+                    return Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(c - 1)?.end));
+                }
+                best = Some(b);
+                // a single adverb between the commas ("Trump, however, said")
+                if comma == c + 2 && matches!(self.class(si, c + 1), Some(WordClass::Stop)) {
+                    return Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(c - 1)?.end));
+                }
+            }
+        }
+        let b = best?;
+        Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(comma)?.end))
+    }
+
+    /// Walk left from token `end` (exclusive) over a noun phrase; its first
+    /// token, or `None` when the words there form a clause.
+    pub(super) fn np_start(&self, si: usize, end: usize) -> Option<usize> {
+        let mut b = end;
+        while b > 0 {
+            let w = self.tok(si, b - 1);
+            let punct = !w.chars().next().is_some_and(char::is_alphanumeric);
+            if punct && !matches!(w, "." | "(" | ")" | "&" | "'" | "’" | "$" | "-" | "/" | "%") {
+                break;
+            }
+            match self.class(si, b - 1) {
+                Some(WordClass::Stop | WordClass::Prep) => break,
+                Some(WordClass::Verb | WordClass::Aux) => return None,
+                Some(WordClass::Subject) if b < end => break,
+                _ => {}
+            }
+            if self
+                .sentences
+                .get(si)
+                .and_then(|s| s.tokens.get(b - 1))
+                .is_some_and(|t| self.is_cue(*t))
+            {
+                return None;
+            }
+            b -= 1;
+            if end - b > MAX_SOURCE_TOKENS {
+                return None;
+            }
+        }
+        // strip leading punctuation
+        while b < end && !self.tok(si, b).chars().any(char::is_alphanumeric) {
+            b += 1;
+        }
+        if matches!(self.class(si, b), Some(WordClass::Prep))
+            || (b..end).all(|t| matches!(self.class(si, t), Some(WordClass::Lead)))
+        {
+            return None;
+        }
+        (b < end && self.has_noun(si, b, end)).then_some(b)
+    }
+
+    pub(super) fn has_noun(&self, si: usize, b: usize, e: usize) -> bool {
+        (b..e).any(|t| {
+            let w = self.tok(si, t);
+            w.chars().next().is_some_and(char::is_alphanumeric)
+                && !DETERMINERS.contains(&w.to_ascii_lowercase().as_str())
+        })
+    }
+
+    /// A noun phrase over tokens `b..e` (no clause words), as a span.
+    pub(super) fn noun_phrase(&self, si: usize, b: usize, e: usize) -> Option<Span> {
+        if b >= e || e - b > MAX_SOURCE_TOKENS || !self.has_noun(si, b, e) {
+            return None;
+        }
+        if (b..e).any(|t| {
+            matches!(
+                self.class(si, t),
+                Some(WordClass::Stop | WordClass::Verb | WordClass::Aux)
+            ) && !(t == b && self.words.is(self.tok(si, t), WordClass::Subject))
+        }) {
+            return None;
+        }
+        let s = self.sentences.get(si)?;
+        Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(e - 1)?.end))
+    }
+
+    /// The noun phrase starting at token `from` and running right: "said
+    /// David Axelrod, who was …" keeps its relative clause.
+    pub(super) fn np_right(&self, si: usize, from: usize) -> Option<Span> {
+        let s = self.sentences.get(si)?;
+        let n = s.tokens.len();
+        let mut e = from;
+        let mut first_comma = None;
+        while e < n {
+            let w = self.tok(si, e);
+            if w == "," {
+                let next = self.tok(si, e + 1);
+                // "said Scott Reed, who …": the relative clause too
+                if self.words.is(next, WordClass::Relative) {
+                    e = n;
+                    break;
+                }
+                let appositive = next.chars().next().is_some_and(char::is_alphanumeric)
+                    && !matches!(
+                        self.words.class(next),
+                        Some(
+                            WordClass::Stop | WordClass::Subject | WordClass::Verb | WordClass::Aux
+                        )
+                    )
+                    && !RIGHT_STOPS.contains(&next.to_ascii_lowercase().as_str());
+                if !appositive {
+                    break;
+                }
+                first_comma.get_or_insert(e);
+                e += 1;
+                continue;
+            }
+            // after an appositive comma the rest of the sentence is the source
+            // ("said Robert Reich, a secretary of labor during … who has …")
+            let cue_here = e > from && s.tokens.get(e).is_some_and(|t| self.is_cue(*t));
+            if first_comma.is_some() {
+                if is_quote_mark(w) || cue_here {
+                    break;
+                }
+                e += 1;
+                if e - from > MAX_RIGHT_TOKENS {
+                    e = first_comma?;
+                    break;
+                }
+                continue;
+            }
+            if cue_here {
+                break;
+            }
+            let punct = !w.chars().next().is_some_and(char::is_alphanumeric);
+            // "a source close to the campaign"
+            if w == "to" && e > from && self.tok(si, e - 1) == "close" {
+                e += 1;
+                continue;
+            }
+            if (punct && !matches!(w, "." | "(" | ")" | "&" | "'" | "’" | "-"))
+                || (RIGHT_STOPS.contains(&w.to_ascii_lowercase().as_str())
+                    && !(first_comma.is_some() && SOFT_STOPS.contains(&w)))
+                || matches!(self.class(si, e), Some(WordClass::Verb | WordClass::Aux))
+            {
+                break;
+            }
+            e += 1;
+            if e - from > MAX_RIGHT_TOKENS {
+                e = first_comma?;
+                break;
+            }
+        }
+        while e > from && !self.tok(si, e - 1).chars().any(char::is_alphanumeric) {
+            e -= 1;
+        }
+        if e <= from || !self.has_noun(si, from, e) {
+            return None;
+        }
+        Some(Span::new(
+            s.tokens.get(from)?.start,
+            s.tokens.get(e - 1)?.end,
+        ))
+    }
+
+    /// "Mr Lavrov met …, saying …": a participle cue after a comma takes the
+    /// sentence's subject.
+    pub(super) fn participle_subject(
+        &self,
+        si: usize,
+        ci: usize,
+        earlier: &[Attribution],
+    ) -> Option<(Span, usize)> {
+        let s = self.sentences.get(si)?;
+        let cue = self.tok(si, ci);
+        let cs = self.aux_start(si, ci);
+        let prev = cs.checked_sub(1).map_or("", |p| self.tok(si, p));
+        let participle = cue.ends_with("ing") && cs == ci && prev == ",";
+        let coordinated = prev.eq_ignore_ascii_case("and") || prev.eq_ignore_ascii_case("but");
+        if !(participle || coordinated) {
+            return None;
+        }
+        let ci = cs;
+        let cue_start = s.tokens.get(ci)?.start;
+        // "“…,” he said, adding …": the speaker of the sentence's last frame
+        let before_cue = |a: &&Attribution| a.end() <= cue_start && a.start() >= s.span.start;
+        let mut prior: Vec<&Attribution> = earlier
+            .iter()
+            .chain(self.framed.iter())
+            .filter(before_cue)
+            .collect();
+        prior.sort_by_key(|a| a.end());
+        if let Some(last) = prior.last() {
+            return last.source.map(|src| (src, cue_start));
+        }
+        let mut b = 0;
+        loop {
+            while b < ci
+                && (matches!(self.class(si, b), Some(WordClass::Stop)) || self.tok(si, b) == ",")
+            {
+                b += 1;
+            }
+            // an opening adverbial ("Last month,", "On Tuesday,", "In Iowa,")
+            let mut k = b;
+            while k < ci && self.tok(si, k) != "," {
+                let w = self.tok(si, k);
+                let adverbial =
+                    matches!(self.words.class(w), Some(WordClass::Lead | WordClass::Prep))
+                        || starts_upper(w)
+                        || w.chars().all(|c| c.is_ascii_digit());
+                if !adverbial || k - b > 5 {
+                    break;
+                }
+                k += 1;
+            }
+            if k > b && k < ci && self.tok(si, k) == "," {
+                b = k + 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(WordClass::Subject) = self.class(si, b) {
+            return Some((*s.tokens.get(b)?, s.tokens.get(ci)?.start));
+        }
+        let mut e = b;
+        while e < ci {
+            let w = self.tok(si, e);
+            let ok = starts_upper(w)
+                || DETERMINERS.contains(&w.to_ascii_lowercase().as_str())
+                || matches!(w, "." | "'s" | "’s" | "of" | "-")
+                || self.words.is(w, WordClass::Title);
+            if !ok {
+                break;
+            }
+            e += 1;
+        }
+        if e == b || e >= ci || !self.has_noun(si, b, e) {
+            return None;
+        }
+        Some((
+            Span::new(s.tokens.get(b)?.start, s.tokens.get(e - 1)?.end),
+            s.tokens.get(ci)?.start,
+        ))
+    }
+}

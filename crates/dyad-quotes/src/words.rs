@@ -1,0 +1,106 @@
+//! Function-word classes (`data/quotes/words.txt`): pronouns, auxiliaries,
+//! clause boundaries and titles, looked up in one hash map.
+
+use std::collections::HashMap;
+
+const DEFAULT_WORDS: &str = include_str!("../../../data/quotes/words.txt");
+
+/// What a function word does around a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Subject,
+    Relative,
+    Object,
+    Aux,
+    Verb,
+    Stop,
+    Title,
+    Lead,
+    Prep,
+    Label,
+}
+
+/// An error in a word-class file.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: unknown word class {class:?}")]
+pub struct WordsError {
+    pub line: usize,
+    pub class: String,
+}
+
+/// Lower-case word → class.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    map: HashMap<String, WordClass>,
+}
+
+impl Words {
+    /// Parse the `words.txt` format.
+    pub fn parse(source: &str) -> Result<Self, WordsError> {
+        let mut map = HashMap::new();
+        for (n, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, rest) = line.split_once(':').unwrap_or((line, ""));
+            let class = match name.trim() {
+                "subject" => WordClass::Subject,
+                "relative" => WordClass::Relative,
+                "object" => WordClass::Object,
+                "aux" => WordClass::Aux,
+                "verb" => WordClass::Verb,
+                "stop" => WordClass::Stop,
+                "title" => WordClass::Title,
+                "lead" => WordClass::Lead,
+                "prep" => WordClass::Prep,
+                "label" => WordClass::Label,
+                other => {
+                    return Err(WordsError {
+                        line: n + 1,
+                        class: other.to_string(),
+                    })
+                }
+            };
+            for w in rest.split_whitespace() {
+                map.entry(w.to_string()).or_insert(class);
+            }
+        }
+        Ok(Words { map })
+    }
+
+    /// The word classes shipped with dyad.
+    pub fn embedded() -> Self {
+        Self::parse(DEFAULT_WORDS).expect("the embedded data/quotes/words.txt is valid")
+    }
+
+    /// The class of `word` (any case).
+    pub fn class(&self, word: &str) -> Option<WordClass> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.map.get(&word.to_ascii_lowercase()).copied()
+        } else {
+            self.map.get(word).copied()
+        }
+    }
+
+    /// True when `word` has class `class`.
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        self.class(word) == Some(class)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_classes() {
+        let w = Words::embedded();
+        assert_eq!(w.class("He"), Some(WordClass::Subject));
+        assert_eq!(w.class("has"), Some(WordClass::Aux));
+        assert_eq!(w.class("because"), Some(WordClass::Stop));
+        assert_eq!(w.class("spokesman"), Some(WordClass::Title));
+        assert_eq!(w.class("Kremlin"), None);
+        assert!(Words::parse("colour: red").is_err());
+    }
+}

@@ -1,0 +1,172 @@
+//! Behaviour of the quotes stage on short news-style texts written for
+//! these tests (PolNeAR span conventions: contents keep "that" and their
+//! quote marks, drop the sentence's final period; sources are whole noun
+//! phrases).
+
+use dyad_core::{Document, Entity, EntityKind, Mention, Quote};
+use dyad_quotes::{Attribution, QuoteTagger};
+
+fn attrs(text: &str) -> (Document, Vec<Attribution>) {
+    let doc = Document::from_body("t", text);
+    let found = QuoteTagger::new().attributions(&doc);
+    (doc, found)
+}
+
+fn texts(doc: &Document, a: &Attribution) -> (String, String, Vec<String>) {
+    let part =
+        |s: Option<dyad_core::Span>| s.map_or(String::new(), |s| doc.span_text(s).to_string());
+    (
+        part(a.source),
+        part(a.cue),
+        a.content
+            .iter()
+            .map(|c| doc.span_text(*c).to_string())
+            .collect(),
+    )
+}
+
+#[test]
+fn direct_quote_with_cue_after() {
+    let (doc, found) =
+        attrs("“It is too early,” Foreign Minister Anna Berg told reporters on Monday.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Foreign Minister Anna Berg");
+    assert_eq!(cue, "told");
+    assert_eq!(content, vec!["“It is too early,”"]);
+    assert!(found[0].direct);
+}
+
+#[test]
+fn quote_after_colon_and_pronoun_speaker() {
+    let text =
+        "“It is too early,” Foreign Minister Anna Berg said. But she added: “Talks will go on.”";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 2);
+    let (src, cue, content) = texts(&doc, &found[1]);
+    assert_eq!((src.as_str(), cue.as_str()), ("she", "added"));
+    assert_eq!(content, vec!["“Talks will go on.”"]);
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Foreign Minister Anna Berg")
+    );
+}
+
+#[test]
+fn split_and_multi_paragraph_quotes() {
+    let text = "“We will not give up,” the mayor said, “not now.”\n\n\
+                “The city has been through worse.\n\n\
+                “And it will recover,” he said.";
+    let (doc, found) = attrs(text);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "the mayor");
+    assert_eq!(content, vec!["“We will not give up,”", "“not now.”"]);
+    let last = found.last().expect("an attribution");
+    let (_, _, content) = texts(&doc, last);
+    assert_eq!(
+        content,
+        vec![
+            "“The city has been through worse.",
+            "“And it will recover,”"
+        ]
+    );
+    assert_eq!(last.speaker.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn cueless_quote_paragraph_inherits_the_speaker() {
+    let text =
+        "“Prices will fall,” central bank governor Lee Tan said.\n\n“We are confident of that.”";
+    let (_, found) = attrs(text);
+    assert_eq!(found.len(), 2);
+    assert!(found[1].inherited && found[1].cue.is_none());
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("central bank governor Lee Tan")
+    );
+}
+
+#[test]
+fn indirect_speech_frames() {
+    let (doc, found) = attrs("The ministry said on Tuesday that exports rose.");
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("The ministry", "said"));
+    assert_eq!(content, vec!["that exports rose"]);
+
+    let (doc, found) = attrs("Exports rose sharply last year, the ministry has said.");
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("the ministry", "has said"));
+    assert_eq!(content, vec!["Exports rose sharply last year"]);
+
+    let (doc, found) = attrs("According to the ministry, exports rose in May.");
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("the ministry", "According to")
+    );
+    assert_eq!(content, vec!["exports rose in May"]);
+
+    let (doc, found) =
+        attrs("Tad Devine, a top adviser to the senator, warned that the race was close.");
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Tad Devine, a top adviser to the senator,");
+    assert_eq!(content, vec!["that the race was close"]);
+}
+
+#[test]
+fn participle_takes_the_subject() {
+    let (doc, found) =
+        attrs("Mr Lavrov met the envoy in Washington, saying the talks were useful.");
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("Mr Lavrov", "saying"));
+    assert_eq!(content, vec!["the talks were useful"]);
+}
+
+#[test]
+fn partial_quotes_inside_indirect_speech_become_direct_quotes() {
+    let mut doc = Document::from_body(
+        "t",
+        "Mr Tan deplored the “low level of trust” between the two sides.",
+    );
+    QuoteTagger::new().annotate(&mut doc);
+    let direct: Vec<&Quote> = doc.quotes.iter().filter(|q| q.direct).collect();
+    assert_eq!(direct.len(), 1);
+    assert_eq!(direct[0].text, "“low level of trust”");
+    assert_eq!(direct[0].speaker.as_deref(), Some("Mr Tan"));
+    assert!(doc
+        .quotes
+        .iter()
+        .any(|q| !q.direct && q.text.starts_with("the “low level")));
+}
+
+#[test]
+fn nouns_that_look_like_cues_are_not_cues() {
+    let (_, found) =
+        attrs("The states voted on the remarks of the Secretary of State in the report.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn speaker_resolves_to_the_actors_entity() {
+    let text =
+        "Kremlin spokesman Dmitry Peskov said talks were useful. He added that more would follow.";
+    let mut doc = Document::from_body("t", text);
+    let start = text.find("Dmitry").expect("name");
+    doc.entities.push(Entity {
+        id: "e1".into(),
+        name: "Dmitry Peskov".into(),
+        kind: EntityKind::Person,
+        title: Some("Kremlin spokesman".into()),
+        actor: None,
+        mentions: vec![Mention {
+            start,
+            end: start + "Dmitry Peskov".len(),
+        }],
+    });
+    QuoteTagger::new().annotate(&mut doc);
+    assert_eq!(doc.quotes.len(), 2);
+    for q in &doc.quotes {
+        assert_eq!(q.speaker.as_deref(), Some("Dmitry Peskov"));
+        assert_eq!(q.speaker_entity.as_deref(), Some("e1"));
+    }
+}
