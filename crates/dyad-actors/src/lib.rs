@@ -1,22 +1,282 @@
-//! dyad-actors: the actors stage (people, organisations, states; CAMEO codes).
+//! dyad-actors: the actors stage.
 //!
-//! Not implemented yet: [`ActorTagger::annotate`] leaves `entities` empty.
+//! Recognises people, organisations, states and places in a [`Document`],
+//! codes each with a CAMEO-style actor code valid on the article's date
+//! (`RUSGOV`, `USAELI`, `IGOUNO`…), and resolves later mentions (surnames,
+//! honorifics, offices, pronouns) within the article. Dictionaries are data:
+//! dyad's own (`data/actors/*.txt`, embedded), TABARI/PETRARCH actor and
+//! agent files (read directly or converted with `dyad dict import`), or
+//! both.
 
+pub mod dates;
+pub mod dict;
+pub mod error;
+mod items;
+pub mod matcher;
 pub mod ner;
+mod recognise;
+mod resolve;
+mod segments;
+mod title;
+mod tokens;
 
+use std::path::Path;
+
+use chrono::NaiveDate;
 use dyad_core::Document;
 
+pub use dict::format::{FileFormat, LoadReport};
+pub use dict::tabari::ImportReport;
+pub use dict::Dictionary;
+pub use error::ActorError;
+
+use matcher::Matcher;
+
+/// dyad's own dictionaries, embedded at build time: (file name, text).
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    (
+        "countries.txt",
+        include_str!("../../../data/actors/countries.txt"),
+    ),
+    (
+        "organisations.txt",
+        include_str!("../../../data/actors/organisations.txt"),
+    ),
+    ("roles.txt", include_str!("../../../data/actors/roles.txt")),
+    ("cues.txt", include_str!("../../../data/actors/cues.txt")),
+    (
+        "people.txt",
+        include_str!("../../../data/actors/people.txt"),
+    ),
+];
+
+/// First line of dictionary files written by dyad (`# dyad-format: actors`).
+pub const FORMAT_MARKER: &str = "# dyad-format:";
+
+/// Which kind of dictionary file a path holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictSource {
+    /// One of dyad's formats (chosen from the file name; see [`FileFormat`]).
+    Dyad,
+    /// A TABARI/PETRARCH `.actors` file.
+    TabariActors,
+    /// A TABARI/PETRARCH `.agents` file.
+    TabariAgents,
+}
+
+impl DictSource {
+    /// Guess from a path: a file whose first line is `# dyad-format: …`
+    /// (what `dyad dict import` writes) is dyad's; otherwise names containing
+    /// `agents` are TABARI agents, `.actors` TABARI actors, anything else
+    /// dyad's format.
+    pub fn guess(path: &Path) -> Self {
+        if let Ok(mut f) = std::fs::File::open(path) {
+            let mut head = [0u8; 64];
+            let n = std::io::Read::read(&mut f, &mut head).unwrap_or(0);
+            if head
+                .get(..n)
+                .is_some_and(|h| h.starts_with(FORMAT_MARKER.as_bytes()))
+            {
+                return DictSource::Dyad;
+            }
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if name.contains("agents") {
+            DictSource::TabariAgents
+        } else if name.contains(".actors") {
+            DictSource::TabariActors
+        } else {
+            DictSource::Dyad
+        }
+    }
+}
+
+/// dyad's embedded dictionaries, parsed.
+pub fn default_dictionary() -> Result<Dictionary, ActorError> {
+    let mut dict = Dictionary::default();
+    let mut report = LoadReport::default();
+    for (name, text) in DEFAULT_FILES {
+        dict::format::parse(
+            FileFormat::from_name(name),
+            name,
+            text,
+            &mut dict,
+            &mut report,
+        );
+    }
+    match report.errors.first() {
+        Some(first) => Err(ActorError::BadLines {
+            count: report.errors.len(),
+            first: first.clone(),
+        }),
+        None => Ok(dict),
+    }
+}
+
+/// Read one dictionary file into `dict`; bad lines go to `report`.
+pub fn load_file(
+    path: &Path,
+    source: DictSource,
+    dict: &mut Dictionary,
+    report: &mut ImportReport,
+) -> Result<(), ActorError> {
+    let bytes = std::fs::read(path).map_err(|source| ActorError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = path.display().to_string();
+    match source {
+        DictSource::Dyad => dict::format::parse(
+            FileFormat::from_name(&name),
+            &name,
+            &text,
+            dict,
+            &mut report.load,
+        ),
+        DictSource::TabariActors => dict::tabari::parse_actors(&name, &text, dict, report),
+        DictSource::TabariAgents => dict::tabari::parse_agents(&name, &text, dict, report),
+    }
+    Ok(())
+}
+
 /// Recognises, codes and resolves actors.
-#[derive(Debug, Default)]
-pub struct ActorTagger {}
+#[derive(Debug, Clone)]
+pub struct ActorTagger {
+    dict: Dictionary,
+    matcher: Matcher,
+}
+
+impl Default for ActorTagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl ActorTagger {
+    /// A tagger with dyad's embedded dictionaries.
     pub fn new() -> Self {
-        ActorTagger {}
+        let dict = default_dictionary().expect("embedded actor dictionaries are valid (tested)");
+        Self::from_dictionary(dict).expect("embedded actor dictionaries compile (tested)")
     }
 
-    /// Fill `doc.entities`.
+    /// A tagger over any dictionary.
+    pub fn from_dictionary(mut dict: Dictionary) -> Result<Self, ActorError> {
+        dict.index_short_forms();
+        let matcher = Matcher::build(&dict)?;
+        Ok(ActorTagger { dict, matcher })
+    }
+
+    /// A tagger from files, with or without dyad's embedded dictionaries.
+    /// Bad lines are skipped and returned in the report (one `file:line:
+    /// message` each). Without our dictionaries, the embedded cue words are
+    /// still loaded (honorifics, pronouns) since they are grammar, not actors.
+    pub fn from_files(
+        with_defaults: bool,
+        files: &[(std::path::PathBuf, DictSource)],
+    ) -> Result<(Self, ImportReport), ActorError> {
+        let mut dict = if with_defaults {
+            default_dictionary()?
+        } else {
+            let mut d = Dictionary::default();
+            let mut r = LoadReport::default();
+            for (name, text) in DEFAULT_FILES {
+                if FileFormat::from_name(name) == FileFormat::Cues {
+                    dict::format::parse(FileFormat::Cues, name, text, &mut d, &mut r);
+                }
+            }
+            d
+        };
+        let mut report = ImportReport::default();
+        for (path, source) in files {
+            load_file(path, *source, &mut dict, &mut report)?;
+        }
+        Ok((Self::from_dictionary(dict)?, report))
+    }
+
+    /// The dictionary in use.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    /// Number of distinct phrases in the matcher.
+    pub fn phrase_count(&self) -> usize {
+        self.matcher.len()
+    }
+
+    /// Fill `doc.entities` (replacing what was there). The date that selects
+    /// dated roles is `doc.published`, else `doc.reference_date`, else today.
     pub fn annotate(&self, doc: &mut Document) {
-        let _ = doc;
+        let date = doc
+            .published
+            .or(doc.reference_date)
+            .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        doc.entities = self.entities(doc, date);
+    }
+
+    /// The entities of `doc` as of `date`.
+    pub fn entities(&self, doc: &Document, date: NaiveDate) -> Vec<dyad_core::Entity> {
+        let sentences = segments::sentences(doc);
+        let quotes = segments::quote_ranges(doc);
+        let mut raws = Vec::new();
+        for (index, span) in sentences.iter().enumerate() {
+            let Some(text) = doc.text.get(span.start..span.end) else {
+                continue;
+            };
+            let items = items::build(&self.matcher, text, span.start);
+            let s = recognise::Sentence {
+                items: &items,
+                text: &doc.text,
+                index,
+                quotes: &quotes,
+            };
+            recognise::recognise(&s, &self.dict, &mut raws);
+        }
+        resolve::resolve(raws, &doc.text, &self.dict, date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn embedded_dictionaries_load_without_bad_lines() {
+        let dict = default_dictionary().expect("embedded dictionaries parse");
+        assert!(dict.countries.len() >= 200, "{}", dict.countries.len());
+        let mut names = HashSet::new();
+        for a in &dict.actors {
+            assert!(
+                names.insert((a.name.clone(), a.kind.as_str())),
+                "duplicate actor {}",
+                a.name
+            );
+            if a.kind == dict::ActorKind::Person {
+                assert!(
+                    !a.codes.is_empty() || a.fallback != dict::Fallback::Eli,
+                    "{} has no code at all",
+                    a.name
+                );
+            }
+        }
+        assert!(Matcher::build(&dict).is_ok());
+    }
+
+    #[test]
+    fn a_phrase_names_one_state_only() {
+        let dict = default_dictionary().expect("embedded dictionaries parse");
+        let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for (phrase, target) in &dict.phrases {
+            if let dict::Target::Actor(id, _) = target {
+                if dict.actors[*id as usize].kind == dict::ActorKind::Country {
+                    let prev = seen.insert(phrase.as_str(), *id);
+                    assert!(prev.is_none_or(|p| p == *id), "{phrase} names two states");
+                }
+            }
+        }
     }
 }

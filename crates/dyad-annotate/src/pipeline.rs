@@ -75,6 +75,13 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    /// Use this actors tagger (e.g. with user or Phoenix dictionaries
+    /// loaded) instead of the built-in one.
+    pub fn with_actors(mut self, actors: ActorTagger) -> Self {
+        self.actors = actors;
+        self
+    }
+
     /// Build the pipeline (loads dictionaries of the enabled stages).
     pub fn new(options: PipelineOptions) -> Self {
         Pipeline {

@@ -47,6 +47,33 @@ pub struct AnnotateArgs {
     /// Skip the events stage.
     #[arg(long)]
     no_events: bool,
+    /// Extra actor/agent dictionaries (dyad format, or TABARI/PETRARCH
+    /// `.actors`/agents files such as Phoenix), loaded with the built-in ones.
+    #[arg(long = "actors-dict")]
+    actors_dicts: Vec<PathBuf>,
+    /// Do not load the built-in actor dictionaries (use only --actors-dict).
+    #[arg(long)]
+    no_default_actors: bool,
+}
+
+/// The actors tagger for `--actors-dict` / `--no-default-actors`, when asked for.
+pub fn actor_tagger(dicts: &[PathBuf], no_defaults: bool) -> anyhow::Result<Option<dyad_actors::ActorTagger>> {
+    if dicts.is_empty() && !no_defaults {
+        return Ok(None);
+    }
+    let files: Vec<(PathBuf, dyad_actors::DictSource)> =
+        dicts.iter().map(|p| (p.clone(), dyad_actors::DictSource::guess(p))).collect();
+    let (tagger, report) = dyad_actors::ActorTagger::from_files(!no_defaults, &files)?;
+    for error in &report.load.errors {
+        eprintln!("dyad: dictionary: {error}");
+    }
+    eprintln!(
+        "dyad: actor dictionaries loaded: {} actors, {} agents, {} bad lines",
+        report.actors,
+        report.agents,
+        report.load.errors.len()
+    );
+    Ok(Some(tagger))
 }
 
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
@@ -97,19 +124,28 @@ pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
     let structure = StructureOptions {
         fallback_published: args.published,
     };
-    let pipeline = Pipeline::new(PipelineOptions {
+    let mut pipeline = Pipeline::new(PipelineOptions {
         actors: !args.no_actors,
         quotes: !args.no_quotes,
         time: !args.no_time,
         events: !args.no_events,
         fallback_published: args.published,
     });
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors)? {
+        pipeline = pipeline.with_actors(tagger);
+    }
     let stdout = std::io::stdout();
     let mut sink = JsonLines {
         out: BufWriter::new(stdout.lock()),
         pretty: args.pretty,
     };
-    let summary = process(read_inputs(&paths, &read), &structure, &pipeline, &mut sink, |_| {})?;
+    let summary = process(
+        read_inputs(&paths, &read),
+        &structure,
+        &pipeline,
+        &mut sink,
+        |_| {},
+    )?;
     if let Err(e) = sink.out.flush() {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(e).context("writing to stdout");

@@ -5,6 +5,7 @@
 //! print it as one JSON line. The gold data is found through [`shared`]
 //! (`DYAD_SHARED`, default `../shared`); nothing from it is copied here.
 
+pub mod actors_meantime;
 pub mod entities;
 pub mod error;
 pub mod quotes;

@@ -1,5 +1,6 @@
 //! `dyad eval …`: one subcommand per stage, each printing one JSON line.
 
+mod actors;
 mod entities;
 mod plover;
 mod quotes;
@@ -17,6 +18,8 @@ pub enum EvalCommand {
     Sentences(sentences::Args),
     /// TempEval-3 TIMEX3 scores (strict/relaxed span F1, type and value F1).
     Time(time::Args),
+    /// MEANTIME: recall of people mentioned with a role, and their titles.
+    Actors(actors::Args),
     /// CoNLL-2003 entity F1 (conlleval).
     Entities(entities::Args),
     /// PolNeAR attribution scores (source, cue, content).
@@ -30,6 +33,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Structure(a) => structure::run(a),
         EvalCommand::Sentences(a) => sentences::run(a),
         EvalCommand::Time(a) => time::run(a),
+        EvalCommand::Actors(a) => actors::run(a),
         EvalCommand::Entities(a) => entities::run(a),
         EvalCommand::Quotes(a) => quotes::run(a),
         EvalCommand::Plover(a) => plover::run(a),
