@@ -217,7 +217,7 @@ pub(crate) fn search(
                 }
             }
         }
-        // Keep the best few states within the margin of the best.
+        // Keep the best MAX_STATES states, best first.
         n_alive = 0;
         for (t, &(score, prev)) in next.iter().enumerate() {
             if score == f64::NEG_INFINITY {

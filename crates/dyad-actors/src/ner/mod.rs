@@ -43,6 +43,9 @@ use weights::Weights;
 /// The model shipped with dyad.
 const EMBEDDED: &[u8] = include_bytes!("../../../../data/models/ner-conll2003.bin");
 
+/// Titles dropped from the start of a person's span.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Messrs", "Mme", "Mlle"];
+
 /// Margin (perceptron units) that maps to a score of 0.73 (logistic of 1).
 const SCORE_TEMPERATURE: f64 = 16.0;
 
@@ -251,7 +254,18 @@ impl NerModel {
                 &mut state.scratch,
             );
             self.decode(&mut state);
-            for (start, end, label) in tags::decode(&state.tags) {
+            for (mut start, end, label) in tags::decode(&state.tags) {
+                // Honorifics are not part of a name (CoNLL guidelines).
+                while label == NerLabel::Per && start + 1 < end {
+                    let word = sentence
+                        .get(start)
+                        .and_then(|t| text.get(t.span.start..t.span.end))
+                        .unwrap_or("");
+                    if !HONORIFICS.contains(&word.trim_end_matches('.')) {
+                        break;
+                    }
+                    start += 1;
+                }
                 let (Some(first), Some(last)) = (sentence.get(start), sentence.get(end - 1)) else {
                     continue;
                 };

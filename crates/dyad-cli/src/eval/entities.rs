@@ -1,4 +1,4 @@
-//! `dyad eval entities` (not written yet).
+//! `dyad eval entities`: conlleval-style entity F1 of the NER model on CoNLL-2003.
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -8,6 +8,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let _ = args.gold;
-    anyhow::bail!("dyad eval entities is not implemented yet")
+    let report = dyad_eval::entities::run(args.gold.as_deref())?;
+    super::print_json(&report)
 }
