@@ -52,7 +52,7 @@ pub struct Entity {
 }
 
 /// Reported speech: a direct quote or an indirect statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The content as written.
     pub text: String,
@@ -149,9 +149,14 @@ pub struct Event {
     pub plover_mode: Option<String>,
     pub source: EventActor,
     pub target: EventActor,
-    /// Event date (from an attached time expression, else the reference date).
+    /// Event date (from an attached time expression, else the reference
+    /// date); a month-precision expression gives the month's first day.
     #[serde(default)]
     pub date: Option<NaiveDate>,
+    /// The TIMEX3 value the date came from, with its precision ("2017-04",
+    /// "2017-05-10"); none when the reference date was used.
+    #[serde(default)]
+    pub date_value: Option<String>,
     #[serde(default)]
     pub location: Option<String>,
     #[serde(default)]

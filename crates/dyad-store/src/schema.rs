@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS events (
     article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     n              INTEGER NOT NULL,
     date           TEXT,
+    date_value     TEXT,
     code           TEXT NOT NULL,
     root           TEXT NOT NULL,
     quad_class     INTEGER NOT NULL,

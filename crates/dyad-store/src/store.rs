@@ -222,10 +222,10 @@ fn insert_event(
     ev: &Event,
 ) -> Result<(), StoreError> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO events (article_id, n, date, code, root, quad_class, goldstein, plover, plover_mode,
+        "INSERT INTO events (article_id, n, date, date_value, code, root, quad_class, goldstein, plover, plover_mode,
             source_actor, source_entity, source_text, target_actor, target_entity, target_text, location,
             negated, modality, sentence_start, sentence_end, trigger_start, trigger_end, rule, sentence, lead)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     )?;
     let modality = serde_json::to_value(ev.modality)
         .ok()
@@ -236,6 +236,7 @@ fn insert_event(
         doc.id,
         n as i64,
         date,
+        ev.date_value,
         ev.code,
         ev.root,
         ev.quad_class as i64,

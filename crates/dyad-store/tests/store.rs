@@ -27,6 +27,7 @@ fn event(code: &str, quad: u8, goldstein: f32, source: &str, target: &str, date:
             text: Some(target.into()),
         },
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        date_value: Some(date.into()),
         location: None,
         negated: false,
         modality: Modality::Asserted,

@@ -1,0 +1,383 @@
+//! Event coding scores on two gold sets:
+//! - the PLOVER gold standard (`eval/events/plover/PLOVER_GSR_dev.json`):
+//!   event-type accuracy (the first PLOVER-typed event dyad codes in the
+//!   sentence against the gold type, old labels mapped: DEMAND→REQUEST,
+//!   DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT) and micro P/R/F1 of
+//!   (event type, source country, target country) triples;
+//! - the 78 sentences of `universal-petrarch/PETR2_GSR_validation.xml` (not
+//!   well-formed XML, read line by line): micro P/R/F1 of (source, target,
+//!   CAMEO root) triples, actors compared at country level (first three
+//!   letters of the actor code) and in full.
+//!
+//! Errors are `std::io::Error`s (`InvalidData` for a malformed gold file) so
+//! this module stays free of crate-specific types.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use dyad_annotate::Pipeline;
+use dyad_core::{Document, Event};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Precision, recall, F1 (percent, two decimals) with their counts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Prf {
+    pub p: f64,
+    pub r: f64,
+    pub f1: f64,
+    pub tp: usize,
+    pub pred: usize,
+    pub gold: usize,
+}
+
+impl Prf {
+    pub fn new(tp: usize, pred: usize, gold: usize) -> Prf {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let p = ratio(tp, pred);
+        let r = ratio(tp, gold);
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        let pct = |x: f64| (x * 10000.0).round() / 100.0;
+        Prf {
+            p: pct(p),
+            r: pct(r),
+            f1: pct(f1),
+            tp,
+            pred,
+            gold,
+        }
+    }
+}
+
+/// Scores on the PLOVER gold standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct PloverReport {
+    pub set: String,
+    pub sentences: usize,
+    /// Sentences where dyad coded at least one PLOVER event.
+    pub coded: usize,
+    /// Share (percent) of sentences whose first PLOVER event has the gold type.
+    pub type_accuracy: f64,
+    /// Type accuracy over the coded sentences only.
+    pub type_accuracy_coded: f64,
+    pub triples: Prf,
+    /// Per gold type: [sentences, correct type].
+    pub by_type: BTreeMap<String, [usize; 2]>,
+}
+
+/// Scores on the PETRARCH-2 gold sentences.
+#[derive(Debug, Clone, Serialize)]
+pub struct Petr2Report {
+    pub set: String,
+    pub sentences: usize,
+    pub gold_events: usize,
+    /// (source country, target country, root) triples.
+    pub triples_country: Prf,
+    /// (source code, target code, root) triples, full actor codes.
+    pub triples_full: Prf,
+    /// Share (percent) of the sentences whose set of root codes equals the gold one.
+    pub root_set_accuracy: f64,
+}
+
+fn invalid(path: &Path, msg: impl std::fmt::Display) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("{}: {msg}", path.display()),
+    )
+}
+
+/// Today's PLOVER label for an older gold label.
+pub fn map_label(label: &str) -> String {
+    match label {
+        "DEMAND" => "REQUEST".into(),
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE".into(),
+        "FIGHT" => "ASSAULT".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Country part of an actor code ("USAGOV" → "USA").
+pub fn country(code: Option<&str>) -> String {
+    code.map(|c| c.chars().take(3).collect())
+        .unwrap_or_default()
+}
+
+fn run_pipeline(pipeline: &Pipeline, id: &str, text: &str, date: Option<NaiveDate>) -> Document {
+    let mut doc = Document::from_body(id, text);
+    doc.published = date;
+    pipeline.annotate(&mut doc);
+    doc
+}
+
+fn gold_countries(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|a| country(a.get("code").and_then(Value::as_str)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Score the pipeline on the PLOVER gold standard JSON file.
+pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverReport> {
+    let text = std::fs::read_to_string(path)?;
+    let items: Vec<Value> = serde_json::from_str(&text).map_err(|e| invalid(path, e))?;
+    if items.is_empty() {
+        return Err(invalid(path, "no records"));
+    }
+    let (mut correct, mut coded) = (0, 0);
+    let (mut tp, mut npred, mut ngold) = (0, 0, 0);
+    let mut by_type: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    let mut n = 0;
+    for (i, item) in items.iter().enumerate() {
+        // DOCUMENT records document the file; they have no text
+        let Some(sentence) = item.get("text").and_then(Value::as_str) else {
+            continue;
+        };
+        n += 1;
+        let label = map_label(item.get("event").and_then(Value::as_str).unwrap_or(""));
+        let date = item
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let doc = run_pipeline(pipeline, &format!("plover-{i}"), sentence, date);
+        let typed: Vec<&Event> = doc.events.iter().filter(|e| e.plover.is_some()).collect();
+        let first = typed.first().and_then(|e| e.plover.clone());
+        let entry = by_type.entry(label.clone()).or_default();
+        entry[0] += 1;
+        if first.is_some() {
+            coded += 1;
+        }
+        if first.as_deref() == Some(label.as_str()) {
+            correct += 1;
+            entry[1] += 1;
+        }
+        // triples: gold sources × targets ("" when none)
+        let sources = gold_countries(item.get("source"));
+        let mut targets = gold_countries(item.get("target"));
+        if targets.is_empty() {
+            targets.push(String::new());
+        }
+        let mut gold: Vec<(String, String, String)> = Vec::new();
+        for s in &sources {
+            for t in &targets {
+                let triple = (label.clone(), s.clone(), t.clone());
+                if !gold.contains(&triple) {
+                    gold.push(triple);
+                }
+            }
+        }
+        let mut pred: Vec<(String, String, String)> = Vec::new();
+        for e in &typed {
+            let triple = (
+                e.plover.clone().unwrap_or_default(),
+                country(e.source.actor.as_deref()),
+                country(e.target.actor.as_deref()),
+            );
+            if !pred.contains(&triple) {
+                pred.push(triple);
+            }
+        }
+        tp += pred.iter().filter(|p| gold.contains(p)).count();
+        npred += pred.len();
+        ngold += gold.len();
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            (a as f64 * 10000.0 / b as f64).round() / 100.0
+        }
+    };
+    Ok(PloverReport {
+        set: path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sentences: n,
+        coded,
+        type_accuracy: pct(correct, n),
+        type_accuracy_coded: pct(correct, coded),
+        triples: Prf::new(tp, npred, ngold),
+        by_type,
+    })
+}
+
+/// One PETR2 gold record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Petr2Record {
+    pub id: String,
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    /// (event code, source code, target code).
+    pub events: Vec<(String, String, String)>,
+}
+
+fn xml_attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let rest = tag.get(start..)?;
+    Some(rest.get(..rest.find('"')?)?.to_string())
+}
+
+/// Read the PETR2 validation file tolerantly: `<Sentence …/>` opens a
+/// record, `<EventCoding …/>` adds an expected event, `<Text>…</Text>` holds
+/// the sentence; everything else (comments, parses) is skipped.
+pub fn read_petr2(text: &str) -> Vec<Petr2Record> {
+    let mut out: Vec<Petr2Record> = Vec::new();
+    let mut in_text = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.starts_with("<Sentence ") {
+            out.push(Petr2Record {
+                id: xml_attr(t, "id").unwrap_or_default(),
+                date: xml_attr(t, "date")
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y%m%d").ok()),
+                ..Petr2Record::default()
+            });
+            in_text = false;
+        } else if t.starts_with("<EventCoding ") {
+            if let (Some(rec), Some(code)) = (out.last_mut(), xml_attr(t, "eventcode")) {
+                let src = xml_attr(t, "sourcecode").unwrap_or_default();
+                let tgt = xml_attr(t, "targetcode").unwrap_or_default();
+                rec.events.push((code, src, tgt));
+            }
+        } else if let Some(rest) = t.strip_prefix("<Text>") {
+            in_text = true;
+            push_text(&mut out, rest, &mut in_text);
+        } else if in_text {
+            push_text(&mut out, t, &mut in_text);
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut [Petr2Record], piece: &str, in_text: &mut bool) {
+    let (piece, done) = match piece.find("</Text>") {
+        Some(k) => (piece.get(..k).unwrap_or(""), true),
+        None => (piece, false),
+    };
+    if let Some(rec) = out.last_mut() {
+        if !rec.text.is_empty() && !piece.is_empty() {
+            rec.text.push(' ');
+        }
+        rec.text.push_str(piece.trim());
+    }
+    if done {
+        *in_text = false;
+    }
+}
+
+/// Score the pipeline on the PETR2 gold sentences.
+pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Report> {
+    let text = std::fs::read_to_string(path)?;
+    let records = read_petr2(&text);
+    if records.is_empty() {
+        return Err(invalid(path, "no <Sentence> records"));
+    }
+    let (mut tpc, mut tpf, mut npred, mut ngold, mut same_roots) = (0, 0, 0, 0, 0);
+    let mut gold_events = 0;
+    for rec in &records {
+        let doc = run_pipeline(pipeline, &rec.id, &rec.text, rec.date);
+        let root = |c: &str| c.chars().take(2).collect::<String>();
+        let mut gold_c: Vec<(String, String, String)> = Vec::new();
+        let mut gold_f: Vec<(String, String, String)> = Vec::new();
+        for (code, s, t) in &rec.events {
+            gold_events += 1;
+            let c = (country(Some(s)), country(Some(t)), root(code));
+            if !gold_c.contains(&c) {
+                gold_c.push(c);
+            }
+            let f = (s.clone(), t.clone(), root(code));
+            if !gold_f.contains(&f) {
+                gold_f.push(f);
+            }
+        }
+        let mut pred_c: Vec<(String, String, String)> = Vec::new();
+        let mut pred_f: Vec<(String, String, String)> = Vec::new();
+        for e in &doc.events {
+            if e.negated {
+                continue;
+            }
+            let c = (
+                country(e.source.actor.as_deref()),
+                country(e.target.actor.as_deref()),
+                e.root.clone(),
+            );
+            if !pred_c.contains(&c) {
+                pred_c.push(c);
+            }
+            let f = (
+                e.source.actor.clone().unwrap_or_default(),
+                e.target.actor.clone().unwrap_or_default(),
+                e.root.clone(),
+            );
+            if !pred_f.contains(&f) {
+                pred_f.push(f);
+            }
+        }
+        tpc += pred_c.iter().filter(|p| gold_c.contains(p)).count();
+        tpf += pred_f.iter().filter(|p| gold_f.contains(p)).count();
+        npred += pred_c.len();
+        ngold += gold_c.len();
+        let mut gr: Vec<String> = gold_c.iter().map(|x| x.2.clone()).collect();
+        let mut pr: Vec<String> = pred_c.iter().map(|x| x.2.clone()).collect();
+        gr.sort();
+        gr.dedup();
+        pr.sort();
+        pr.dedup();
+        if gr == pr {
+            same_roots += 1;
+        }
+    }
+    let n = records.len();
+    Ok(Petr2Report {
+        set: path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sentences: n,
+        gold_events,
+        triples_country: Prf::new(tpc, npred, ngold),
+        triples_full: Prf::new(tpf, npred, ngold),
+        root_set_accuracy: (same_roots as f64 * 10000.0 / n as f64).round() / 100.0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_malformed_petr2_records() {
+        let xml = "<Validation>\n# comment <Sentences>\n<Sentence category=\"AFP\" date=\"20080804\" id=\"A_1\" evaluate=\"true\"/>\n<EventCoding eventcode=\"042\" sourcecode=\"USA\" targetcode=\"CHN\" />\n<Text>\nThe US leader\nvisited China.\n</Text>\n<Parse>\n1\tThe\n</Parse>\n<Sentence category=\"TEST\" date=\"20080805\" id=\"B_2\"/>\n<EventCoding noevents=\"True\" />\n<Text>Nothing here.</Text>\n";
+        let recs = read_petr2(xml);
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].text, "The US leader visited China.");
+        assert_eq!(
+            recs[0].events,
+            vec![("042".into(), "USA".into(), "CHN".into())]
+        );
+        assert_eq!(recs[0].date, NaiveDate::from_ymd_opt(2008, 8, 4));
+        assert!(recs[1].events.is_empty());
+        assert_eq!(recs[1].text, "Nothing here.");
+    }
+
+    #[test]
+    fn labels_and_scores() {
+        assert_eq!(map_label("DISAPPROVE"), "ACCUSE");
+        assert_eq!(map_label("FIGHT"), "ASSAULT");
+        assert_eq!(map_label("AGREE"), "AGREE");
+        assert_eq!(country(Some("USAGOV")), "USA");
+        let p = Prf::new(1, 2, 4);
+        assert_eq!((p.p, p.r), (50.0, 25.0));
+        assert!((p.f1 - 33.33).abs() < 0.01);
+    }
+}
