@@ -57,12 +57,17 @@ pub struct AnnotateArgs {
 }
 
 /// The actors tagger for `--actors-dict` / `--no-default-actors`, when asked for.
-pub fn actor_tagger(dicts: &[PathBuf], no_defaults: bool) -> anyhow::Result<Option<dyad_actors::ActorTagger>> {
+pub fn actor_tagger(
+    dicts: &[PathBuf],
+    no_defaults: bool,
+) -> anyhow::Result<Option<dyad_actors::ActorTagger>> {
     if dicts.is_empty() && !no_defaults {
         return Ok(None);
     }
-    let files: Vec<(PathBuf, dyad_actors::DictSource)> =
-        dicts.iter().map(|p| (p.clone(), dyad_actors::DictSource::guess(p))).collect();
+    let files: Vec<(PathBuf, dyad_actors::DictSource)> = dicts
+        .iter()
+        .map(|p| (p.clone(), dyad_actors::DictSource::guess(p)))
+        .collect();
     let (tagger, report) = dyad_actors::ActorTagger::from_files(!no_defaults, &files)?;
     for error in &report.load.errors {
         eprintln!("dyad: dictionary: {error}");

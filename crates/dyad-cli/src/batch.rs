@@ -59,7 +59,9 @@ where
             summary.read += 1;
             match result {
                 // The same article twice in one batch counts like one already stored.
-                Ok(doc) if sink.dedupes() && !batch_ids.insert(doc.id.clone()) => summary.already_present += 1,
+                Ok(doc) if sink.dedupes() && !batch_ids.insert(doc.id.clone()) => {
+                    summary.already_present += 1
+                }
                 Ok(doc) if sink.is_present(&doc.id)? => summary.already_present += 1,
                 Ok(doc) => fresh.push(doc),
                 Err(err) => {

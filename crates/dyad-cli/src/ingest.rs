@@ -17,12 +17,22 @@ use dyad_ingest::{read_inputs, InputFormat, ReadOptions, StructureOptions};
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::annotate::{parse_iso_date, FormatArg};
+use crate::annotate::{actor_tagger, parse_iso_date, FormatArg};
 use crate::batch::{process, Sink, BATCH};
 
-/// The coder recorded with every stored article.
+/// The coder recorded with every stored article: dyad's version and the
+/// actor dictionaries in use.
 pub fn coder_version() -> String {
-    format!("dyad {} (built-in dictionaries)", env!("CARGO_PKG_VERSION"))
+    coder_with(&[], false)
+}
+
+fn coder_with(dicts: &[PathBuf], no_defaults: bool) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !no_defaults {
+        parts.push("built-in dictionaries".into());
+    }
+    parts.extend(dicts.iter().map(|p| p.display().to_string()));
+    format!("dyad {} ({})", env!("CARGO_PKG_VERSION"), parts.join(", "))
 }
 
 #[derive(clap::Args)]
@@ -45,6 +55,12 @@ pub struct IngestArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Extra actor/agent dictionaries (dyad or TABARI/PETRARCH format).
+    #[arg(long = "actors-dict")]
+    actors_dicts: Vec<PathBuf>,
+    /// Do not load the built-in actor dictionaries.
+    #[arg(long)]
+    no_default_actors: bool,
 }
 
 /// Writes annotated batches into the store, skipping stored ids.
@@ -111,11 +127,17 @@ pub fn run_ingest(args: IngestArgs) -> anyhow::Result<()> {
     let structure = StructureOptions {
         fallback_published: args.published,
     };
-    let pipeline = Pipeline::new(PipelineOptions {
+    let mut pipeline = Pipeline::new(PipelineOptions {
         fallback_published: args.published,
         ..PipelineOptions::default()
     });
-    let mut sink = StoreSink::new(store, coder_version());
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors)? {
+        pipeline = pipeline.with_actors(tagger);
+    }
+    let mut sink = StoreSink::new(
+        store,
+        coder_with(&args.actors_dicts, args.no_default_actors),
+    );
     let bar = progress_bar(args.quiet);
     let started = Instant::now();
     let summary = process(
@@ -151,26 +173,40 @@ pub struct RecodeArgs {
     /// The database file.
     #[arg(long, default_value = "dyad.db")]
     db: PathBuf,
+    /// Actor/agent dictionaries to code with (dyad or TABARI/PETRARCH format).
+    #[arg(long = "actors-dict")]
+    actors_dicts: Vec<PathBuf>,
+    /// Do not load the built-in actor dictionaries.
+    #[arg(long)]
+    no_default_actors: bool,
 }
 
-/// Re-annotate every stored article with the current dictionaries.
+/// Re-annotate every stored article with the current dictionaries, a batch
+/// at a time (memory stays flat); each batch replaces its articles' rows in
+/// one transaction.
 pub fn run_recode(args: RecodeArgs) -> anyhow::Result<()> {
+    use rayon::prelude::*;
     if !args.db.exists() {
         anyhow::bail!("{}: no such database", args.db.display());
     }
     let mut store = Store::open(&args.db)?;
-    let pipeline = Pipeline::new(PipelineOptions::default());
-    let coder = coder_version();
-    let mut docs = Vec::new();
-    store.for_each_document(|doc| {
-        docs.push(doc);
-        Ok(())
-    })?;
-    let total = docs.len();
-    for chunk in docs.chunks_mut(BATCH) {
-        use rayon::prelude::*;
-        chunk.par_iter_mut().for_each(|doc| pipeline.annotate(doc));
-        store.replace_batch(chunk, &coder)?;
+    let mut pipeline = Pipeline::new(PipelineOptions::default());
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors)? {
+        pipeline = pipeline.with_actors(tagger);
+    }
+    let coder = coder_with(&args.actors_dicts, args.no_default_actors);
+    let mut after = 0;
+    let mut total = 0;
+    loop {
+        let page = store.documents_after(after, BATCH)?;
+        let Some(last) = page.last().map(|(rowid, _)| *rowid) else {
+            break;
+        };
+        after = last;
+        let mut docs: Vec<Document> = page.into_iter().map(|(_, doc)| doc).collect();
+        docs.par_iter_mut().for_each(|doc| pipeline.annotate(doc));
+        store.replace_batch(&docs, &coder)?;
+        total += docs.len();
     }
     eprintln!(
         "dyad recode: {total} articles re-coded; {} events",

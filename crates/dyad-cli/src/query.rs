@@ -429,7 +429,8 @@ pub fn run_export(args: ExportArgs) -> anyhow::Result<()> {
 fn export_parquet(store: &Store, out: Option<&Path>) -> anyhow::Result<()> {
     let path = out.context("--format parquet writes a file: give --out FILE")?;
     let rows = store.export_rows()?;
-    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
     dyad_store::parquet_export::write_parquet(&rows, file)?;
     eprintln!("dyad export: {} events to {}", rows.len(), path.display());
     Ok(())

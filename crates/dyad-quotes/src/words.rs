@@ -18,6 +18,7 @@ pub enum WordClass {
     Lead,
     Prep,
     Label,
+    Evidence,
 }
 
 /// An error in a word-class file.
@@ -55,6 +56,7 @@ impl Words {
                 "lead" => WordClass::Lead,
                 "prep" => WordClass::Prep,
                 "label" => WordClass::Label,
+                "evidence" => WordClass::Evidence,
                 other => {
                     return Err(WordsError {
                         line: n + 1,

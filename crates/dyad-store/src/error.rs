@@ -2,17 +2,18 @@
 
 use std::path::PathBuf;
 
-/// A database operation failed.
+/// A database operation failed. Causes are error sources: print with
+/// `{:#}` (anyhow) to see them.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("database: {0}")]
+    #[error("database")]
     Sql(#[from] rusqlite::Error),
-    #[error("stored document {id} is not valid JSON: {source}")]
+    #[error("stored document {id} is not valid JSON")]
     Json {
         id: String,
         source: serde_json::Error,
@@ -21,6 +22,6 @@ pub enum StoreError {
     SchemaVersion { found: i64, supported: i64 },
     #[error("export: {0}")]
     Export(String),
-    #[error("{0}")]
+    #[error("writing")]
     Io(#[from] std::io::Error),
 }

@@ -32,7 +32,8 @@ impl Store {
     }
 }
 
-const EXPORT_SQL: &str = "SELECT row_number() OVER (ORDER BY a.rowid, e.n), e.article_id, e.date, e.code, e.root,
+const EXPORT_SQL: &str =
+    "SELECT row_number() OVER (ORDER BY a.rowid, e.n), e.article_id, e.date, e.code, e.root,
         e.quad_class, e.goldstein, e.plover, e.plover_mode, e.source_actor, e.source_text,
         e.target_actor, e.target_text, e.location, e.negated, e.modality, e.lead, e.rule,
         e.sentence, a.source, a.ingested_at

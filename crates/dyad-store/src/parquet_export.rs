@@ -47,7 +47,10 @@ fn perr(e: parquet::errors::ParquetError) -> StoreError {
 }
 
 /// Write `rows` as Parquet to `out`.
-pub fn write_parquet<W: std::io::Write + Send>(rows: &[ExportRow], out: W) -> Result<(), StoreError> {
+pub fn write_parquet<W: std::io::Write + Send>(
+    rows: &[ExportRow],
+    out: W,
+) -> Result<(), StoreError> {
     let schema = Arc::new(parse_message_type(PARQUET_SCHEMA).map_err(perr)?);
     let props = Arc::new(WriterProperties::builder().build());
     let mut writer = SerializedFileWriter::new(out, schema, props).map_err(perr)?;
@@ -69,16 +72,26 @@ fn bytes(s: &str) -> ByteArray {
     ByteArray::from(s.as_bytes().to_vec())
 }
 
-fn required_str(col: &mut parquet::file::writer::SerializedColumnWriter<'_>, values: Vec<&str>) -> Result<(), StoreError> {
+fn required_str(
+    col: &mut parquet::file::writer::SerializedColumnWriter<'_>,
+    values: Vec<&str>,
+) -> Result<(), StoreError> {
     let data: Vec<ByteArray> = values.into_iter().map(bytes).collect();
-    col.typed::<ByteArrayType>().write_batch(&data, None, None).map_err(perr)?;
+    col.typed::<ByteArrayType>()
+        .write_batch(&data, None, None)
+        .map_err(perr)?;
     Ok(())
 }
 
-fn optional_str(col: &mut parquet::file::writer::SerializedColumnWriter<'_>, values: Vec<Option<&str>>) -> Result<(), StoreError> {
+fn optional_str(
+    col: &mut parquet::file::writer::SerializedColumnWriter<'_>,
+    values: Vec<Option<&str>>,
+) -> Result<(), StoreError> {
     let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
     let data: Vec<ByteArray> = values.into_iter().flatten().map(bytes).collect();
-    col.typed::<ByteArrayType>().write_batch(&data, Some(&defs), None).map_err(perr)?;
+    col.typed::<ByteArrayType>()
+        .write_batch(&data, Some(&defs), None)
+        .map_err(perr)?;
     Ok(())
 }
 
@@ -90,7 +103,9 @@ fn write_column(
     match index {
         0 => {
             let v: Vec<i64> = rows.iter().map(|r| r.event_id).collect();
-            col.typed::<Int64Type>().write_batch(&v, None, None).map_err(perr)?;
+            col.typed::<Int64Type>()
+                .write_batch(&v, None, None)
+                .map_err(perr)?;
         }
         1 => required_str(col, rows.iter().map(|r| r.article_id.as_str()).collect())?,
         2 => optional_str(col, rows.iter().map(|r| r.date.as_deref()).collect())?,
@@ -98,33 +113,51 @@ fn write_column(
         4 => required_str(col, rows.iter().map(|r| r.root.as_str()).collect())?,
         5 => {
             let v: Vec<i64> = rows.iter().map(|r| r.quad_class).collect();
-            col.typed::<Int64Type>().write_batch(&v, None, None).map_err(perr)?;
+            col.typed::<Int64Type>()
+                .write_batch(&v, None, None)
+                .map_err(perr)?;
         }
         6 => {
             let v: Vec<f64> = rows.iter().map(|r| r.goldstein).collect();
-            col.typed::<DoubleType>().write_batch(&v, None, None).map_err(perr)?;
+            col.typed::<DoubleType>()
+                .write_batch(&v, None, None)
+                .map_err(perr)?;
         }
         7 => optional_str(col, rows.iter().map(|r| r.plover.as_deref()).collect())?,
         8 => optional_str(col, rows.iter().map(|r| r.plover_mode.as_deref()).collect())?,
-        9 => optional_str(col, rows.iter().map(|r| r.source_actor.as_deref()).collect())?,
+        9 => optional_str(
+            col,
+            rows.iter().map(|r| r.source_actor.as_deref()).collect(),
+        )?,
         10 => optional_str(col, rows.iter().map(|r| r.source_text.as_deref()).collect())?,
-        11 => optional_str(col, rows.iter().map(|r| r.target_actor.as_deref()).collect())?,
+        11 => optional_str(
+            col,
+            rows.iter().map(|r| r.target_actor.as_deref()).collect(),
+        )?,
         12 => optional_str(col, rows.iter().map(|r| r.target_text.as_deref()).collect())?,
         13 => optional_str(col, rows.iter().map(|r| r.location.as_deref()).collect())?,
         14 => {
             let v: Vec<bool> = rows.iter().map(|r| r.negated).collect();
-            col.typed::<BoolType>().write_batch(&v, None, None).map_err(perr)?;
+            col.typed::<BoolType>()
+                .write_batch(&v, None, None)
+                .map_err(perr)?;
         }
         15 => required_str(col, rows.iter().map(|r| r.modality.as_str()).collect())?,
         16 => {
             let v: Vec<bool> = rows.iter().map(|r| r.lead).collect();
-            col.typed::<BoolType>().write_batch(&v, None, None).map_err(perr)?;
+            col.typed::<BoolType>()
+                .write_batch(&v, None, None)
+                .map_err(perr)?;
         }
         17 => required_str(col, rows.iter().map(|r| r.rule.as_str()).collect())?,
         18 => required_str(col, rows.iter().map(|r| r.sentence.as_str()).collect())?,
         19 => optional_str(col, rows.iter().map(|r| r.url.as_deref()).collect())?,
         20 => required_str(col, rows.iter().map(|r| r.ingested_at.as_str()).collect())?,
-        _ => return Err(StoreError::Export(format!("unexpected Parquet column {index}"))),
+        _ => {
+            return Err(StoreError::Export(format!(
+                "unexpected Parquet column {index}"
+            )))
+        }
     }
     Ok(())
 }

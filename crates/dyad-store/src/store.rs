@@ -104,6 +104,29 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// Up to `limit` stored documents with a row number above `after`, in
+    /// ingest order, with their row numbers (for paging through a corpus).
+    pub fn documents_after(
+        &self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, Document)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, id, doc FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+        )?;
+        let mut rows = stmt.query(rusqlite::params![after, limit as i64])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let rowid: i64 = row.get(0)?;
+            let id: String = row.get(1)?;
+            let json: String = row.get(2)?;
+            let doc =
+                serde_json::from_str(&json).map_err(|source| StoreError::Json { id, source })?;
+            out.push((rowid, doc));
+        }
+        Ok(out)
+    }
+
     /// Every stored document, in ingest order, passed to `f`.
     pub fn for_each_document(
         &self,

@@ -216,21 +216,33 @@ fn parquet_export_reads_back() {
     let mut store = Store::open_in_memory().expect("open");
     store
         .insert_batch(
-            &[doc("p", "2018-03-15", vec![
-                event("174", 4, -4.0, "GBRGOV", "RUSGOV", "2018-03-14"),
-                event("042", 1, 1.9, "RUSGOV", "GBRGOV", "2018-03-15"),
-            ])],
+            &[doc(
+                "p",
+                "2018-03-15",
+                vec![
+                    event("174", 4, -4.0, "GBRGOV", "RUSGOV", "2018-03-14"),
+                    event("042", 1, 1.9, "RUSGOV", "GBRGOV", "2018-03-15"),
+                ],
+            )],
             "v1",
         )
         .expect("insert");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("events.parquet");
     let rows = store.export_rows().expect("rows");
-    dyad_store::parquet_export::write_parquet(&rows, std::fs::File::create(&path).expect("create")).expect("write");
-    let reader = SerializedFileReader::new(std::fs::File::open(&path).expect("open")).expect("parquet");
+    dyad_store::parquet_export::write_parquet(&rows, std::fs::File::create(&path).expect("create"))
+        .expect("write");
+    let reader =
+        SerializedFileReader::new(std::fs::File::open(&path).expect("open")).expect("parquet");
     let meta = reader.metadata();
     assert_eq!(meta.file_metadata().num_rows(), 2);
-    let fields: Vec<String> = meta.file_metadata().schema().get_fields().iter().map(|f| f.name().to_string()).collect();
+    let fields: Vec<String> = meta
+        .file_metadata()
+        .schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
     assert_eq!(fields[0], "event_id");
     assert!(fields.contains(&"goldstein".to_string()));
 }

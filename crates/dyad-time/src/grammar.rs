@@ -74,6 +74,8 @@ pub enum Sem {
         h: u32,
         y: Option<i32>,
     },
+    /// `dir`: -1 last, +1 next, 0 this; -2 for "this past", the latest
+    /// one already begun.
     Season {
         s: &'static str,
         dir: Option<i32>,
@@ -87,6 +89,11 @@ pub enum Sem {
     Set(String),
     /// Day offset from the previous dated expression ("the next day").
     Anaphor(i64),
+    /// The week containing a date ("the week of March 6").
+    WeekOf(Box<Sem>),
+    /// The weekday before the previous dated expression ("the previous
+    /// Friday").
+    PrevWeekday(u32),
     Clock {
         h: u32,
         m: u32,
@@ -134,6 +141,7 @@ const EMPTY: WordInfo = WordInfo {
     holiday: None,
     future: false,
     past: false,
+    intent: false,
     start: false,
 };
 
@@ -173,6 +181,31 @@ impl<'a> Grammar<'a> {
             .bytes()
             .next()
             .is_some_and(|b| b.is_ascii_uppercase())
+    }
+
+    /// A capitalised word inside a sentence, after another capitalised one
+    /// or before a capitalised "of"-phrase: part of a name or title ("USA
+    /// Today", "This Week", "Prague Spring", "60 Minutes").
+    fn in_title(&self, i: usize) -> bool {
+        if !self.capitalised(i) || i == 0 {
+            return false;
+        }
+        let prev = self.tok(i - 1);
+        let sentence_start = prev.is_none_or(|p| {
+            p.kind == Kind::Punct
+                && matches!(
+                    self.word(i - 1),
+                    "." | "!" | "?" | "\n" | "\"" | "`" | "'" | ":"
+                )
+        });
+        if sentence_start {
+            return false;
+        }
+        let named_before = self.capitalised(i - 1)
+            || self
+                .tok(i - 1)
+                .is_some_and(|p| matches!(p.kind, Kind::Num | Kind::Complex));
+        named_before || (self.is(i + 1, "of") && self.capitalised(i + 2))
     }
 
     fn num(&self, i: usize) -> Option<u32> {
@@ -302,6 +335,10 @@ impl<'a> Grammar<'a> {
             if self.is(i + 1, "half") {
                 return Some((Amount::N(0.5), i + 2));
             }
+            // "a hundred years"
+            if self.is(i + 1, "hundred") {
+                return Some((Amount::N(100.0), i + 2));
+            }
             return Some((Amount::N(1.0), i + 1));
         }
         if info.fuzzy {
@@ -344,6 +381,24 @@ impl<'a> Grammar<'a> {
         }
         if the && !(self.is(j - 1, "of")) {
             return None;
+        }
+        // "mid-afternoon", "mid afternoon yesterday", "late Friday night":
+        // a part of the day, of the day named next or of the reference day.
+        if matches!(
+            m,
+            crate::lexicon::Modifier::Mid
+                | crate::lexicon::Modifier::Start
+                | crate::lexicon::Modifier::End
+        ) && !the
+        {
+            if let Some(pod) = self.info(j).pod {
+                let (end, day) = match self.relday(j + 1) {
+                    Some((end, day @ Sem::RelDay(_))) => (end, day),
+                    _ => (j + 1, Sem::RelDay(0)),
+                };
+                let day = Box::new(day);
+                return Some((end, Sem::PartOfDay { pod, day }));
+            }
         }
         let (end, sem) = match self.core(j) {
             Some(found) => found,
@@ -435,6 +490,10 @@ impl<'a> Grammar<'a> {
         let t = self.tok(i)?;
         let (mut h, mut m, mut j, mut explicit);
         if let Some((ch, cm)) = self.info(i).clock {
+            // "High Noon", "high noon comes today": the idiom.
+            if i > 0 && self.is(i - 1, "high") {
+                return None;
+            }
             h = ch;
             m = cm;
             j = i + 1;
@@ -690,6 +749,9 @@ impl<'a> Grammar<'a> {
     /// "yesterday", "tonight", "yesterday morning".
     fn relday(&self, i: usize) -> Option<(usize, Sem)> {
         let n = self.info(i).relday?;
+        if self.in_title(i) {
+            return None;
+        }
         let sem = Sem::RelDay(n);
         if self.is(i, "tonight") {
             return Some((
@@ -720,9 +782,20 @@ impl<'a> Grammar<'a> {
         if the {
             j += 1;
         }
-        let dir = self.info(j).dir?;
-        let dword = self.word(j).to_ascii_lowercase();
+        let mut dir = self.info(j).dir?;
+        let mut dword = self.word(j).to_ascii_lowercase();
         j += 1;
+        // "this past spring", "this coming week": the second word says
+        // which way.
+        let mut this_past = false;
+        if dir == 0 && !the {
+            if let Some(d) = self.info(j).dir.filter(|d| *d != 0) {
+                this_past = d < 0;
+                dir = d;
+                dword = self.word(j).to_ascii_lowercase();
+                j += 1;
+            }
+        }
         if self.is(j, "fiscal") {
             j += 1;
         }
@@ -742,6 +815,10 @@ impl<'a> Grammar<'a> {
         }
         if let Some(unit) = info.unit {
             if info.plural {
+                return None;
+            }
+            // "This Week With David Brinkley": a title, not a date.
+            if self.capitalised(j) && self.capitalised(j - 1) {
                 return None;
             }
             if unit == Unit::Day {
@@ -816,6 +893,10 @@ impl<'a> Grammar<'a> {
         }
         if let Some(wd) = info.weekday {
             if self.word(j).len() >= 6 {
+                // "the previous Friday": the one before the day last talked about.
+                if the && matches!(dword.as_str(), "previous" | "preceding") {
+                    return Some((j + 1, Sem::PrevWeekday(wd)));
+                }
                 let sem = Sem::Weekday { wd, dir: Some(dir) };
                 if let Some(pod) = self.info(j + 1).pod {
                     return Some((
@@ -830,17 +911,23 @@ impl<'a> Grammar<'a> {
             }
         }
         if let Some((m, end)) = self.month_at(j, true) {
+            // "last Oct. 23": the day of that month.
+            let (d, end) = match self.day_at(end) {
+                Some((d, k)) => (Some(d), k),
+                None => (None, end),
+            };
             return Some((
                 end,
                 Sem::Date {
                     y: None,
                     m,
-                    d: None,
+                    d,
                     dir: Some(dir),
                 },
             ));
         }
         if let Some(s) = info.season {
+            let dir = if this_past { -2 } else { dir };
             return Some((
                 j + 1,
                 Sem::Season {
@@ -892,6 +979,13 @@ impl<'a> Grammar<'a> {
         if self.is(k, "more") || self.is(k, "additional") || self.is(k, "extra") {
             k += 1;
         }
+        // "eight trading days", "five business days": a stretch that cannot
+        // be counted on the calendar.
+        let working = (self.is(k, "trading") || self.is(k, "business") || self.is(k, "working"))
+            && self.info(k + 1).unit == Some(Unit::Day);
+        if working {
+            k += 1;
+        }
         let hyphenated = self.hyphen(k);
         if hyphenated {
             k += 1;
@@ -904,11 +998,22 @@ impl<'a> Grammar<'a> {
         }
         let info = self.info(k);
         let unit = info.unit?;
-        if unit == Unit::Weekend {
+        if unit == Unit::Weekend || self.in_title(k) {
             return None;
         }
         let is_a = (self.is(j, "a") || self.is(j, "an")) && k == j + 1;
         if is_a && info.plural {
+            return None;
+        }
+        // "a second group", "a second betrayal": the ordinal.
+        if is_a
+            && unit == Unit::Second
+            && self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word)
+            && !matches!(
+                self.word(k + 1).to_ascii_lowercase().as_str(),
+                "later" | "earlier" | "ago" | "before" | "after" | "or" | "and" | "of" | "to"
+            )
+        {
             return None;
         }
         if amount == Amount::X && !info.plural {
@@ -928,6 +1033,9 @@ impl<'a> Grammar<'a> {
         }
         if hyphenated && self.hyphen(end) && self.is(end + 1, "long") {
             end += 2;
+        }
+        if working {
+            return Some((end, Sem::Duration { unit, amount }));
         }
         let w = self.word(end).to_ascii_lowercase();
         let shift = |sign: i64, from: From| Sem::Shift {
@@ -1008,6 +1116,19 @@ impl<'a> Grammar<'a> {
                 let suf = self.text.get(t.split..t.end)?.to_ascii_lowercase();
                 matches!(suf.as_str(), "st" | "nd" | "rd" | "th").then_some(t.value)?
             }
+            // "the last half of 1989", "the last quarter of 1990"
+            Kind::Word
+                if self.is(i, "the")
+                    && self.is(j, "last")
+                    && self.is(j + 2, "of")
+                    && self.year_at(j + 3).is_some() =>
+            {
+                match self.word(j + 1).to_ascii_lowercase().as_str() {
+                    "half" => 2,
+                    "quarter" => 4,
+                    _ => return None,
+                }
+            }
             Kind::Word => self.info(j).ordinal?,
             _ => return None,
         };
@@ -1064,7 +1185,18 @@ impl<'a> Grammar<'a> {
     }
 
     fn reference(&self, i: usize) -> Option<(usize, Sem)> {
+        // "the then current market price", "then-current"
+        if self.is(i, "then") {
+            let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+            if self.is(j, "current") {
+                return Some((j + 1, Sem::Ref("PAST_REF")));
+            }
+        }
         if let Some(r) = self.info(i).reference {
+            // "the current account" is the balance of payments.
+            if self.is(i, "current") && self.is(i + 1, "account") {
+                return None;
+            }
             return Some((i + 1, Sem::Ref(r)));
         }
         // "the future", "the near future", "the past" (handled in `directed`)
@@ -1111,6 +1243,12 @@ impl<'a> Grammar<'a> {
         if let Some(wd) = info.weekday {
             return Some((j + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
+        // "each July"
+        if let Some((m, end)) = self.month_at(j, true) {
+            if self.day_at(end).is_none() && self.year_at(end).is_none() {
+                return Some((end, Sem::Set(format!("XXXX-{m:02}"))));
+            }
+        }
         None
     }
 
@@ -1122,6 +1260,11 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let s = self.info(j).season?;
+        if self.in_title(j)
+            || (self.capitalised(j) && self.is(j + 1, "of") && self.capitalised(j + 2))
+        {
+            return None;
+        }
         let w = self.word(j).to_ascii_lowercase();
         // "the winter of nineteen ninety-four"
         let k = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
@@ -1276,6 +1419,10 @@ impl<'a> Grammar<'a> {
             && (self.is(j + 2, "ago") || self.is(j + 2, "earlier"))
         {
             let mut k = j + 3;
+            // "the year-earlier nine months": that stretch, a year before.
+            if let Some((end, sem @ Sem::Duration { .. })) = self.amount_unit(k) {
+                return Some((end, sem));
+            }
             // "the year-ago third quarter"
             if let Some((end, Sem::Quarter { q: Some(q), .. })) = self.ordinal_phrase(k) {
                 let rel_year = Some(-1);
@@ -1295,6 +1442,28 @@ impl<'a> Grammar<'a> {
             }
             return Some((k, Sem::YearAgo));
         }
+        // "the quarter a year ago", "the same period last year", "the
+        // corresponding quarter a year earlier": the year-ago counterpart.
+        if the {
+            let k = if self.is(j, "same") || self.is(j, "corresponding") || self.is(j, "comparable")
+            {
+                j + 1
+            } else {
+                j
+            };
+            if self.is(k, "quarter") || self.is(k, "period") {
+                let a_year_ago = (self.is(k + 1, "a") || self.is(k + 1, "one"))
+                    && self.is(k + 2, "year")
+                    && (self.is(k + 3, "ago") || self.is(k + 3, "earlier"));
+                if a_year_ago {
+                    return Some((k + 4, Sem::YearAgo));
+                }
+                if (self.is(k + 1, "last") || self.is(k + 1, "previous")) && self.is(k + 2, "year")
+                {
+                    return Some((k + 3, Sem::YearAgo));
+                }
+            }
+        }
         // "the 1988 period", "the 1989 quarter": that year's quarter in context
         if the && (self.is(j + 1, "period") || self.is(j + 1, "quarter")) {
             if let Some(year) = self.year_at(j) {
@@ -1309,7 +1478,11 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        if the && (self.is(j, "quarter")) && !self.is(j + 1, "century") {
+        if the
+            && (self.is(j, "quarter"))
+            && !self.is(j + 1, "century")
+            && !(self.hyphen(j + 1) && self.is(j + 2, "to"))
+        {
             return Some((
                 j + 1,
                 Sem::Quarter {
@@ -1400,6 +1573,12 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
+        // "the week of March 6"
+        if the && self.is(j, "week") && self.is(j + 1, "of") {
+            if let Some((end, sem @ Sem::Date { d: Some(_), .. })) = self.month_date(j + 2) {
+                return Some((end, Sem::WeekOf(Box::new(sem))));
+            }
+        }
         if the && self.is(j, "weekend") {
             return Some((
                 j + 1,
@@ -1408,6 +1587,17 @@ impl<'a> Grammar<'a> {
                     n: 0,
                 },
             ));
+        }
+        // "the '80s"
+        if the && self.punct(j, "'") {
+            let t = self.tok(j + 1)?;
+            if t.kind == Kind::NumSuffix
+                && t.digits == 2
+                && self.text.get(t.split..t.end) == Some("s")
+                && t.value % 10 == 0
+            {
+                return Some((j + 2, Sem::Decade(190 + (t.value / 10) as i32)));
+            }
         }
         let t = self.tok(j)?;
         if t.kind == Kind::NumSuffix

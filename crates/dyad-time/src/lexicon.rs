@@ -91,6 +91,8 @@ pub struct WordInfo {
     pub holiday: Option<Holiday>,
     pub future: bool,
     pub past: bool,
+    /// Points to the future when followed by "to" ("planned to", "set to").
+    pub intent: bool,
     /// Only opens expressions ("the", "a", "every"): worth trying only when
     /// a meaningful word follows.
     pub start: bool,
@@ -249,6 +251,7 @@ fn apply(info: &mut WordInfo, class: &str, value: &str) -> Result<(), String> {
         }
         "future" => info.future = true,
         "past" => info.past = true,
+        "intent" => info.intent = true,
         "start" => info.start = true,
         "cue" => {}
         _ => return Err(format!("unknown class {class:?}")),

@@ -106,15 +106,37 @@ impl TimeTagger {
         let dct = reference.unwrap_or_default();
         let mut prev = None;
         let mut quarter = None;
+        // Where the last stretch of six or more months ("the first nine
+        // months") ended: "a year earlier" in its sentence is that stretch
+        // of the year before, i.e. the year, not the quarter.
+        let mut period_end: Option<usize> = None;
         for (k, m) in matches.iter().enumerate() {
             let tense = tense::tense_around(&g, m.start, m.end);
+            let period = period_end.is_some_and(|e| {
+                toks.get(e..m.start).is_some_and(|between| {
+                    !between.iter().any(|t| {
+                        t.kind == scan::Kind::Punct
+                            && matches!(text.get(t.start..t.end), Some("." | "!" | "?" | "\n"))
+                    })
+                })
+            });
             let mut ctx = Ctx {
                 dct,
                 tense,
                 prev,
                 next: None,
                 quarter,
+                period,
             };
+            if let Sem::Duration {
+                unit: lexicon::Unit::Month,
+                amount: grammar::Amount::N(v),
+            } = m.sem
+            {
+                if v >= 6.0 {
+                    period_end = Some(m.end);
+                }
+            }
             if let Sem::Shift {
                 from: From::Next, ..
             } = m.sem
@@ -134,19 +156,49 @@ impl TimeTagger {
             // anaphoric ones ("a year earlier" must not chain).
             let anaphoric = matches!(
                 m.sem,
-                Sem::Shift { .. } | Sem::YearAgo | Sem::Anaphor(_) | Sem::Quarter { q: None, .. }
+                Sem::Shift { .. }
+                    | Sem::YearAgo
+                    | Sem::Anaphor(_)
+                    | Sem::PrevWeekday(_)
+                    | Sem::Quarter { q: None, .. }
             );
             if r.val.is_some() && !anaphoric {
                 prev = r.val;
+                // The quarter a report is about is over; a forecast
+                // ("losses through the third quarter of 1990") is not it.
                 if let Some(q @ calendar::Val::Quarter(..)) = r.val {
-                    quarter = Some(q);
+                    let over = q
+                        .shift(lexicon::Unit::Quarter, 1)
+                        .and_then(|n| n.first_day())
+                        .is_some_and(|d| d <= dct);
+                    if over {
+                        quarter = Some(q);
+                    }
                 }
             }
             let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end.saturating_sub(1)))
             else {
                 continue;
             };
-            let (start, end) = (first.start, last.end);
+            let (mut start, end) = (first.start, last.end);
+            // TimeML keeps an approximation inside the extent ("nearly two
+            // years", "around 7:15 p.m.", mod="APPROX"); TimeBank leaves
+            // "about" out, and "almost" before a frequency ("almost daily").
+            if let Some(before) = m.start.checked_sub(1).and_then(|b| toks.get(b)) {
+                let w = text.get(before.start..before.end).unwrap_or("");
+                let amount = matches!(m.sem, Sem::Duration { .. } | Sem::Shift { .. });
+                // "get around Wednesday's ruling": only a time or date is
+                // approximated by "around".
+                let point = matches!(m.sem, Sem::Clock { .. } | Sem::Date { .. });
+                let approx = ["nearly", "approximately", "roughly"]
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a))
+                    || (amount && w.eq_ignore_ascii_case("almost"))
+                    || ((amount || point) && w.eq_ignore_ascii_case("around"));
+                if approx && before.kind == scan::Kind::Word {
+                    start = before.start;
+                }
+            }
             out.push(Timex {
                 text: text.get(start..end).unwrap_or("").to_string(),
                 start,
@@ -283,6 +335,165 @@ mod tests {
             "Three days later, the index recovered.",
             "Three days",
             "P3D",
+        );
+    }
+
+    #[test]
+    fn intentions_and_as_soon_as_look_ahead() {
+        // Friday 12 May 2017.
+        has(
+            "Talks, suspended in April, are set to resume Monday in Belfast.",
+            "Monday",
+            "2017-05-15",
+        );
+        has(
+            "He planned to leave Nairobi on Thursday for Dar es Salaam.",
+            "Thursday",
+            "2017-05-18",
+        );
+        has(
+            "The boy could fly home as early as Tuesday, lawyers said.",
+            "Tuesday",
+            "2017-05-16",
+        );
+        has(
+            "On Tuesday, the government planned to reopen the port.",
+            "Tuesday",
+            "2017-05-09",
+        );
+    }
+
+    #[test]
+    fn more_calendar_phrases() {
+        has(
+            "The doctor was shot last Oct. 23 at his home.",
+            "last Oct. 23",
+            "2016-10-23",
+        );
+        has(
+            "A hearing is set for the week of March 6, lawyers said.",
+            "the week of March 6",
+            "2017-W10",
+        );
+        has(
+            "Orangemen march each July through the town.",
+            "each July",
+            "XXXX-07",
+        );
+        has(
+            "The unit was sold this past spring to a rival.",
+            "this past spring",
+            "2017-SP",
+        );
+        has(
+            "Shares traded at the current market price.",
+            "current",
+            "PRESENT_REF",
+        );
+        has(
+            "Holders may buy shares at the then current market price.",
+            "then current",
+            "PAST_REF",
+        );
+        has(
+            "In London at mid-afternoon yesterday, shares rose.",
+            "mid-afternoon yesterday",
+            "2017-05-11TAF",
+        );
+        has(
+            "The blast shook the town at 10 p.m. Wednesday.",
+            "10 p.m. Wednesday",
+            "2017-05-10T22:00",
+        );
+    }
+
+    #[test]
+    fn year_ago_follows_the_reported_period() {
+        let text = "Profit rose in the first quarter. Analysts see losses through the \
+                    third quarter of 2018. In the year-ago period, it earned $5 million. \
+                    For the quarter a year ago, sales were flat.";
+        has(text, "the year-ago period", "2016-Q1");
+        has(text, "the quarter a year ago", "2016-Q1");
+        let text = "Profit rose in the first quarter. In the first nine months, net \
+                    income was $9 million, compared with $7 million a year earlier.";
+        has(text, "a year earlier", "2016");
+    }
+
+    #[test]
+    fn titles_idioms_and_ordinals_are_not_times() {
+        for text in [
+            "Baker said on ABC's \"This Week With David Brinkley\" that talks failed.",
+            "He watched the film High Noon again.",
+            "A second group of directors resigned.",
+            "The report appeared in USA Today, officials said.",
+            "He spoke on CBS's 60 Minutes about the case.",
+            "Veterans of the Prague Spring of 1968 gathered.",
+            "The quarter-to-quarter comparison was hurt by charges.",
+        ] {
+            let got = values(text);
+            assert!(
+                got.iter().all(|(t, _)| ![
+                    "This Week",
+                    "Noon",
+                    "A second",
+                    "Today",
+                    "60 Minutes",
+                    "Spring",
+                    "The quarter"
+                ]
+                .contains(&t.as_str())),
+                "{text}: {got:?}"
+            );
+        }
+        has(
+            "Stocks rose eight trading days after Oct. 12, the day of the plunge.",
+            "eight trading days",
+            "P8D",
+        );
+        has(
+            "Net for the year-earlier nine months included a gain.",
+            "the year-earlier nine months",
+            "P9M",
+        );
+    }
+
+    #[test]
+    fn approximations_stay_inside_the_extent() {
+        has(
+            "Talks have been cut off for nearly two years.",
+            "nearly two years",
+            "P2Y",
+        );
+        has(
+            "The victim was shot around 7:15 p.m. on Friday.",
+            "around 7:15 p.m. on Friday",
+            "2017-05-12T19:15",
+        );
+        has(
+            "He spent about five hours in Tanzania.",
+            "five hours",
+            "PT5H",
+        );
+        has(
+            "They looked for ways to get around Wednesday's ruling.",
+            "Wednesday",
+            "2017-05-10",
+        );
+        has(
+            "Critics rallied in the last half of 1989.",
+            "the last half of 1989",
+            "1989-H2",
+        );
+        has("Sales boomed in the '80s.", "the '80s", "198");
+        has(
+            "The index closed at 2082.1 on May 5, down 4.5% from the previous Friday.",
+            "the previous Friday",
+            "2017-04-28",
+        );
+        has(
+            "The church has stood for almost a hundred years.",
+            "almost a hundred years",
+            "P100Y",
         );
     }
 

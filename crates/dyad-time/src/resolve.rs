@@ -31,6 +31,8 @@ pub struct Ctx {
     /// The latest quarter named in the document (financial reports compare
     /// it with "a year ago").
     pub quarter: Option<Val>,
+    /// A stretch of six or more months was named earlier in the sentence.
+    pub period: bool,
 }
 
 /// A resolved expression.
@@ -158,6 +160,7 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
         }
         Sem::YearAgo => {
             let val = match ctx.quarter.or(ctx.prev) {
+                Some(v) if ctx.period => Val::Year(v.first_day()?.year() - 1),
                 Some(v @ (Val::Quarter(..) | Val::Half(..) | Val::Month(..) | Val::Year(..))) => {
                     v.shift(Unit::Year, -1)?
                 }
@@ -171,6 +174,8 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
                 (Some(y), _) => *y,
                 // "last fall": the previous year's (TimeBank reads it so even
                 // when this year's fall is over).
+                // "this past spring": this year's once it has begun.
+                (None, Some(-2)) if dct.month() >= season_start(s) => dct.year(),
                 (None, Some(d)) if *d < 0 => dct.year() - 1,
                 (None, Some(d)) if *d > 0 => {
                     if dct.month() < season_start(s) {
@@ -212,15 +217,28 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
             };
             date(Val::Day(add_days(base, *n)?), Some(anchor))
         }
+        Sem::PrevWeekday(wd) => {
+            let (base, anchor) = match ctx.prev {
+                Some(Val::Day(d)) => (d, d.format("%Y-%m-%d").to_string()),
+                _ => (dct, dct.format("%Y-%m-%d").to_string()),
+            };
+            let cur = weekday_num(base) as i64;
+            let offset = -((cur - i64::from(*wd) - 1).rem_euclid(7) + 1);
+            date(Val::Day(add_days(base, offset)?), Some(anchor))
+        }
+        Sem::WeekOf(day) => {
+            let r = resolve(day, ctx)?;
+            match r.val {
+                Some(Val::Day(d)) => date(Val::Week(d), r.anchor),
+                _ => r,
+            }
+        }
         Sem::Clock { h, m, day } => {
             let (d, anchor) = day_of(day.as_deref(), ctx)?;
             Resolved {
-                // TimeBank types "9 a.m. Tuesday" as a DATE, "9 a.m." as a TIME.
-                kind: if day.is_some() {
-                    TimexType::Date
-                } else {
-                    TimexType::Time
-                },
+                // A clock time is a TIME, with or without its day ("10 p.m.
+                // Wednesday"), as the TimeML guidelines say.
+                kind: TimexType::Time,
                 value: format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d")),
                 anchor,
                 val: Some(Val::Day(d)),
@@ -228,9 +246,15 @@ pub fn resolve(sem: &Sem, ctx: &Ctx) -> Option<Resolved> {
         }
         Sem::PartOfDay { pod, day } => {
             let (d, anchor) = day_of(Some(day), ctx)?;
-            // TimeBank dates "Friday night", "the next morning" by their day
-            // (a DATE) and keeps the part of day for "this morning" (a TIME).
-            if matches!(**day, Sem::Weekday { .. } | Sem::Anaphor(_)) {
+            // TimeBank dates "Friday night", "Friday morning", "the next
+            // morning" by their day (a DATE) and keeps the part of day for
+            // "this morning" and "Friday evening"/"afternoon" (a TIME).
+            let day_only = match **day {
+                Sem::Weekday { .. } => matches!(*pod, "MO" | "NI"),
+                Sem::Anaphor(_) => true,
+                _ => false,
+            };
+            if day_only {
                 return Some(date(Val::Day(d), anchor));
             }
             Resolved {
@@ -285,17 +309,20 @@ fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
 /// The year of a month (and day) written without one.
 fn month_year(dct: NaiveDate, m: u32, d: Option<u32>, dir: Option<i32>, tense: Tense) -> i32 {
     let y = dct.year();
+    // With a day, "last Oct. 23" compares days; without, months.
+    let here = (dct.month(), d.map_or(0, |_| dct.day()));
+    let there = (m, d.unwrap_or(0));
     match dir {
         Some(0) => y,
         Some(k) if k < 0 => {
-            if m < dct.month() {
+            if there < here {
                 y
             } else {
                 y - 1
             }
         }
         Some(_) => {
-            if m > dct.month() {
+            if there > here {
                 y
             } else {
                 y + 1
@@ -347,6 +374,10 @@ fn shift(unit: Unit, amount: Amount, sign: i64, from: From, ctx: &Ctx) -> Option
             // "up from $10 million a year ago" after "the third quarter":
             // the same quarter a year before.
             if let (Unit::Year, Some(prev @ Val::Quarter(..))) = (unit, ctx.quarter) {
+                let year = prev.first_day()?.year();
+                if ctx.period {
+                    return Some(date(Val::Year(year + (sign * n) as i32), dct_anchor(ctx)));
+                }
                 if let Some(v) = prev.shift(unit, sign * n) {
                     return Some(date(v, Some(prev.format())));
                 }
@@ -356,6 +387,10 @@ fn shift(unit: Unit, amount: Amount, sign: i64, from: From, ctx: &Ctx) -> Option
         }
         From::Previous => {
             if let (Unit::Year, Some(q), true) = (unit, ctx.quarter, n != 0) {
+                if ctx.period {
+                    let year = q.first_day()?.year() + (sign * n) as i32;
+                    return Some(date(Val::Year(year), Some(q.format())));
+                }
                 if let Some(v) = q.shift(unit, sign * n) {
                     return Some(date(v, Some(q.format())));
                 }
@@ -399,6 +434,7 @@ mod tests {
             prev: None,
             next: None,
             quarter: None,
+            period: false,
         }
     }
 

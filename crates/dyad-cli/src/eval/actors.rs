@@ -28,7 +28,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .gold
         .or_else(|| shared_path(dyad_eval::sentences::MEANTIME_DIR))
         .context("MEANTIME not found: pass --gold DIR or set DYAD_SHARED")?;
-    let files: Vec<(PathBuf, DictSource)> = args.dicts.iter().map(|p| (p.clone(), DictSource::guess(p))).collect();
+    let files: Vec<(PathBuf, DictSource)> = args
+        .dicts
+        .iter()
+        .map(|p| (p.clone(), DictSource::guess(p)))
+        .collect();
     let (tagger, _) = ActorTagger::from_files(!args.no_defaults, &files)?;
     print_json(&dyad_eval::actors_meantime::evaluate(&dir, &tagger)?)
 }

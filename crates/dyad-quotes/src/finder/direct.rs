@@ -83,15 +83,28 @@ impl Finder<'_> {
 
     /// "“…,” X said" / "“…,” said X" / "“…,” according to X".
     pub(super) fn post_frame(&self, quote: Span) -> Option<Attribution> {
-        let si = self.sentence_of(quote.end.checked_sub(1)?)?;
-        let s = self.sentences.get(si)?;
+        let mut si = self.sentence_of(quote.end.checked_sub(1)?)?;
+        let mut s = self.sentences.get(si)?;
         let mut i = s.token_at_or_after(quote.end);
         // “…,” he said / “…?” she asked: the quote ends its clause
         let inner_end = self
             .word(quote)
             .trim_end_matches(['"', '”', '\'', '’'])
+            .trim_end()
             .chars()
             .next_back();
+        // “… offensive!” Cruz said.: the splitter may end the sentence
+        // inside the quote; the frame is then the next sentence
+        if i >= s.tokens.len() && inner_end.is_some_and(|c| matches!(c, '?' | '!' | ',')) {
+            let next = self.sentences.get(si + 1)?;
+            let gap = self.text.get(quote.end..next.span.start)?;
+            if gap.contains('\n') || !gap.trim().is_empty() {
+                return None;
+            }
+            si += 1;
+            s = next;
+            i = 0;
+        }
         if self.tok(si, i) == "," {
             i += 1;
         } else if !inner_end.is_some_and(|c| matches!(c, ',' | '?' | '!' | '—' | '-')) {
@@ -112,6 +125,10 @@ impl Finder<'_> {
             let here = s.tokens.get(i)?;
             if let Some(hit) = self.cue_starting_at(here.start) {
                 let cue_end_tok = s.token_ending(hit.span.end)?;
+                // "…,” Trump said: “…”": the cue introduces the next quote
+                if self.tok(si, cue_end_tok + 1) == ":" {
+                    return None;
+                }
                 return self
                     .post_source(si, first, i, cue_end_tok, hit)
                     .map(|(src, cue)| Attribution {
@@ -174,7 +191,8 @@ impl Finder<'_> {
             }
             return Some((Some(np), cue));
         }
-        if cs == first {
+        // "“…,” telling reporters …": a participle is no inverted frame
+        if cs == first && !self.tok(si, cue_tok).ends_with("ing") {
             let src = self.np_right(si, cue_end_tok + 1);
             return src.map(|src| (Some(src), cue));
         }

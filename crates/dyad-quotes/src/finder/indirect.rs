@@ -5,6 +5,12 @@ use dyad_core::Span;
 
 use super::*;
 
+/// Words after a comma or dash that open a contrast the speaker did not
+/// state ("most say they trust her, while a third do not").
+const CONTRAST_OPENERS: &[&str] = &[
+    "while", "though", "although", "despite", "compared", "whereas",
+];
+
 impl Finder<'_> {
     pub(super) fn indirect_in(&self, si: usize) -> Vec<Attribution> {
         let Some(s) = self.sentences.get(si) else {
@@ -23,6 +29,11 @@ impl Finder<'_> {
         if let Some(a) = self.colon_frame(si) {
             accepted.push(a);
         }
+        if let Some(a) = self.poll_frame(si) {
+            if !self.is_consumed(Span::new(a.start(), a.end())) && accepted.is_empty() {
+                accepted.push(a);
+            }
+        }
         for hit in hits {
             if self.is_consumed(hit.span) || self.inside_quote(hit.span) {
                 continue;
@@ -36,6 +47,17 @@ impl Finder<'_> {
             let Some(a) = self.indirect_frame(si, hit, &accepted) else {
                 continue;
             };
+            // "…, a state she hoped to carry, the race will be tight, said
+            // X": an attribution inside a later cue's content is nested in
+            // it, and only the outer one counts
+            accepted.retain(|g| {
+                !g.cue.is_some_and(|gc| {
+                    a.cue.is_some_and(|ac| gc.end <= ac.start)
+                        && a.content
+                            .iter()
+                            .any(|c| c.start <= gc.start && gc.end <= c.end)
+                })
+            });
             if !self.fit(&mut accepted, &a) {
                 continue;
             }
@@ -60,8 +82,10 @@ impl Finder<'_> {
         }) && !self
             .words
             .is(&self.tok(si, 0).to_ascii_lowercase(), WordClass::Label);
+        // "Q: …" / "A: …": an interview transcript, not an attribution
+        let initial = colon == 1 && self.tok(si, 0).chars().count() == 1;
         let colon_tok = *s.tokens.get(colon)?;
-        if !name_ok || self.is_consumed(colon_tok) {
+        if !name_ok || initial || self.is_consumed(colon_tok) {
             return None;
         }
         let start = s.tokens.get(colon + 1)?.start;
@@ -78,6 +102,69 @@ impl Finder<'_> {
             source: Some(Span::new(s.span.start, s.tokens.get(colon - 1)?.end)),
             cue: Some(colon_tok),
             content: vec![Span::new(start, end)],
+            ..Attribution::default()
+        })
+    }
+
+    /// "In a CNN poll released Monday, Clinton led by 10 points": "In" is
+    /// the cue, the poll the source, the clause after the comma the content.
+    pub(super) fn poll_frame(&self, si: usize) -> Option<Attribution> {
+        let s = self.sentences.get(si)?;
+        let n = s.tokens.len();
+        let t = 0;
+        if !self.tok(si, t).eq_ignore_ascii_case("in") {
+            return None;
+        }
+        // the noun phrase after "in", ending with a poll word
+        let mut k = t + 1;
+        let mut head = None;
+        while k < n && k <= t + 9 {
+            let w = self.tok(si, k);
+            if matches!(
+                w.to_ascii_lowercase().as_str(),
+                "poll" | "polls" | "survey" | "surveys"
+            ) {
+                head = Some(k);
+                break;
+            }
+            let ok = w.chars().any(char::is_alphanumeric) || matches!(w, "/" | "-" | "’" | "'");
+            if !ok || matches!(self.class(si, k), Some(WordClass::Verb | WordClass::Stop)) {
+                return None;
+            }
+            k += 1;
+        }
+        let head = head?;
+        // "released Monday", "conducted last week"
+        let mut src_end = head + 1;
+        if matches!(
+            self.tok(si, src_end),
+            "released" | "conducted" | "published" | "taken"
+        ) {
+            let mut j = src_end + 1;
+            while j < n && is_time_word(self.tok(si, j)) {
+                j += 1;
+            }
+            src_end = j;
+        }
+        let source = Span::new(s.tokens.get(t + 1)?.start, s.tokens.get(src_end - 1)?.end);
+        let cue = *s.tokens.get(t)?;
+        let words = |sp: Span| {
+            self.text
+                .get(sp.start..sp.end)
+                .map_or(0, |x| x.split_whitespace().count())
+        };
+        // only a sentence-initial poll phrase: a trailing one ("…, he fell
+        // to 10 percent in the latest poll") is too often not the source
+        if self.tok(si, src_end) != "," {
+            return None;
+        }
+        let start = s.tokens.get(src_end + 1)?.start;
+        let end = trim_content_end(self.text, start, s.span.end);
+        let content = Span::new(start, end.max(start));
+        (words(content) >= 3).then(|| Attribution {
+            source: Some(source),
+            cue: Some(cue),
+            content: vec![content],
             ..Attribution::default()
         })
     }
@@ -116,7 +203,9 @@ impl Finder<'_> {
             {
                 // the comma inside a closing quote ends the clause too
                 Some(before.len())
-            } else if lower.ends_with(" and") || lower.ends_with(" but") {
+            } else if (lower.ends_with(" and") || lower.ends_with(" but")) && a.source.is_some() {
+                // a source-less cue after "and" ("said X and Y are expected
+                // to …") is part of the content
                 Some(before.len() - 4)
             } else {
                 None
@@ -145,6 +234,9 @@ impl Finder<'_> {
         if hit.class == CueClass::According {
             return self.according(si, ci, ce, hit);
         }
+        if ci == 0 && hit.class == CueClass::Tell {
+            return self.asked_frame(si, ce, hit);
+        }
         if let Some(a) = self.final_cue(si, ci, ce, hit) {
             return Some(a);
         }
@@ -152,7 +244,20 @@ impl Finder<'_> {
             Some(found) => found,
             None => self.participle_subject(si, ci, earlier)?,
         };
-        let start = self.content_start(si, ce + 1, hit.class)?;
+        // "a poll shows Trump ahead": after a finding noun a clause verb
+        // needs no "that"
+        let class = if hit.class == CueClass::Clause
+            && self
+                .word(source)
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| self.words.is(w, WordClass::Evidence))
+        {
+            CueClass::Say
+        } else {
+            hit.class
+        };
+        let start = self.content_start(si, ce + 1, class)?;
         let end = trim_content_end(self.text, start, s.span.end);
         let end = self.clause_end(si, start, end);
         let end = if hit.class == CueClass::Object {
@@ -160,12 +265,45 @@ impl Finder<'_> {
         } else {
             end
         };
+        // a line break or a parenthesis after a sentence end closes it
+        // ("… an egregious act.” (The access was …)")
+        let end = self
+            .text
+            .get(start..end)
+            .and_then(|t| {
+                [t.find('\n'), t.find(". ("), t.find(".” (")]
+                    .into_iter()
+                    .flatten()
+                    .min()
+            })
+            .map_or(end, |i| {
+                let cut = start + i;
+                let cut = if self.text.get(cut..cut + 1) == Some("\n") {
+                    cut
+                } else {
+                    // keep the period's sentence and a closing quote mark
+                    self.text
+                        .get(cut..end)
+                        .and_then(|t| t.find(" (").map(|j| cut + j))
+                        .unwrap_or(cut)
+                };
+                trim_content_end(self.text, start, cut)
+            });
         // a quote that runs past the sentence end stays whole
         let end = self
             .quotes
             .iter()
             .find(|q| q.span.start < end && end < q.span.end && q.span.start >= start)
             .map_or(end, |q| q.span.end);
+        // a direct quote's frame later in the sentence ends the content
+        // ("After Scalia said that …, Trump said: “…”")
+        let end = self
+            .consumed
+            .iter()
+            .filter(|c| c.start > start && c.start < end)
+            .map(|c| trim_content_end(self.text, start, c.start))
+            .min()
+            .unwrap_or(end);
         // "X, who said …, issued": a relative clause ends at its comma
         let end = if self.words.is(self.word(source), WordClass::Relative) {
             self.relative_end(si, start, end)
@@ -228,12 +366,28 @@ impl Finder<'_> {
         let cs = self.aux_start(si, ci);
         let cue = Span::new(s.tokens.get(cs)?.start, hit.span.end);
         // "…, said X." (not for clause verbs: "…, found in 2010")
-        if hit.class != CueClass::Clause
+        // ("…, adding that …" is no inverted frame)
+        let participle = self.tok(si, ci).ends_with("ing");
+        // only a plain verb of saying inverts ("…, has endorsed X" does not)
+        if matches!(hit.class, CueClass::Say | CueClass::Tell)
+            && cs == ci
+            && !participle
             && cs > 0
             && self.tok(si, cs - 1) == ","
-            && clean(ce + 1, tail_end)
         {
-            if let Some(source) = self.np_right(si, ce + 1) {
+            // a long source with its appositive ("said Ann Lee, a professor
+            // of law at …") may run past the tail limit
+            let long_source = |src: Span| {
+                let after = s.token_at_or_after(src.end);
+                self.word(src).contains(',')
+                    && !(ce + 1..after).any(|t| is_quote_mark(self.tok(si, t)))
+                    && clean(after, tail_end)
+                    && !(after..tail_end).any(|t| self.class(si, t) == Some(WordClass::Aux))
+            };
+            if let Some(source) = self
+                .np_right(si, ce + 1)
+                .filter(|src| clean(ce + 1, tail_end) || long_source(*src))
+            {
                 let content = self.lead_content(si, cs - 1, 3)?;
                 return Some(Attribution {
                     source: Some(source),
@@ -249,7 +403,22 @@ impl Finder<'_> {
         if !clean(ce + 1, tail_stop) {
             return None;
         }
+        // the tail is a time or place ("said on Tuesday in Iowa"), not an
+        // object ("…, Lew acknowledged the agency's limits")
+        let w = self.tok(si, ce + 1);
+        let tail_ok = ce + 1 >= tail_stop
+            || is_time_word(w)
+            || is_ly_adverb(w)
+            || (matches!(self.words.class(w), Some(WordClass::Lead | WordClass::Prep))
+                && !matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the"));
+        if !tail_ok {
+            return None;
+        }
         let (np, _) = self.np_left(si, ci)?;
+        // "…, who has endorsed Clinton, said": a relative clause is no frame
+        if self.words.is(self.word(np), WordClass::Relative) {
+            return None;
+        }
         let b = s.token_starting(np.start)?;
         if b == 0 || self.tok(si, b - 1) != "," {
             return None;
@@ -272,6 +441,35 @@ impl Finder<'_> {
             source: Some(np),
             cue: Some(cue),
             content,
+            ..Attribution::default()
+        })
+    }
+
+    /// "Asked whether he would run, Reid said …": a sentence-initial
+    /// participle with no source; its content is the question, up to the
+    /// first comma outside quotes.
+    pub(super) fn asked_frame(&self, si: usize, ce: usize, hit: CueHit) -> Option<Attribution> {
+        let s = self.sentences.get(si)?;
+        let mut k = ce + 1;
+        while is_time_word(self.tok(si, k)) || self.tok(si, k) == "on" {
+            k += 1;
+        }
+        let opener = self.tok(si, k).to_ascii_lowercase();
+        if !matches!(
+            opener.as_str(),
+            "if" | "whether" | "about" | "what" | "why" | "which" | "who" | "how" | "when"
+        ) {
+            return None;
+        }
+        let start = s.tokens.get(k)?.start;
+        let comma = (k + 1..s.tokens.len()).find(|&t| {
+            self.tok(si, t) == "," && s.tokens.get(t).is_some_and(|c| !self.inside_quote(*c))
+        })?;
+        let end = trim_content_end(self.text, start, s.tokens.get(comma)?.start);
+        (end > start).then(|| Attribution {
+            source: None,
+            cue: Some(hit.span),
+            content: vec![Span::new(start, end)],
             ..Attribution::default()
         })
     }
@@ -343,10 +541,15 @@ impl Finder<'_> {
         };
         // before the cue: from the sentence start, a "(" or a relative pronoun
         let mut lb = 0;
+        let mut outer: Option<usize> = None;
         for t in 0..ci {
             let w = self.tok(si, t);
             if w == "(" {
+                outer = Some(lb);
                 lb = t + 1;
+            } else if w == ")" {
+                // a closed parenthesis is part of the clause
+                lb = outer.take().unwrap_or(lb);
             } else if t > 0 && self.tok(si, t - 1) == "," && self.words.is(w, WordClass::Relative) {
                 lb = t;
             }
@@ -404,8 +607,7 @@ impl Finder<'_> {
                 || (matches!(self.words.class(w), Some(WordClass::Stop))
                     && !matches!(w, "and" | "that" | "as" | "than" | "if" | "whether"))
                 || is_time(w)
-                || (matches!(w, "on" | "this") && is_time(next) || w == "this" && next == "week")
-                || (i > first && self.is_cue(*t));
+                || (matches!(w, "on" | "this") && is_time(next) || w == "this" && next == "week");
             if stop && i > first {
                 break;
             }
@@ -472,8 +674,11 @@ impl Finder<'_> {
                             && lower(after)
                             && self.words.class(after).is_none()
                             && !DETERMINERS.contains(&after))
+                        || CONTRAST_OPENERS.contains(&next)
                 }
-                "—" | "-" | "–" | "--" => ASIDE_OPENERS.contains(&next),
+                "—" | "-" | "–" | "--" => {
+                    ASIDE_OPENERS.contains(&next) || CONTRAST_OPENERS.contains(&next)
+                }
                 _ => false,
             };
             if cut {
@@ -497,21 +702,30 @@ impl Finder<'_> {
         let mut found_that = false;
         {
             // "told reporters on Tuesday that", "said in an interview with CNN that"
-            for k in from..n.min(from + 10) {
+            // a hearer may be long ("told an audience at a festival in
+            // Houston last week that")
+            let window = if class == CueClass::Tell { 20 } else { 10 };
+            for k in from..n.min(from + window) {
                 let w = self.tok(si, k);
                 if w.eq_ignore_ascii_case("that") || w.eq_ignore_ascii_case("whether") {
                     i = k;
                     found_that = true;
                     break;
                 }
+                // an adverb ("told lawmakers privately that") does not block
+                let adverb = is_ly_adverb(w) || matches!(w, "later" | "earlier" | "again");
                 let blocks = w == ","
                     || is_quote_mark(w)
-                    || matches!(
-                        self.words.class(w),
-                        Some(
-                            WordClass::Subject | WordClass::Verb | WordClass::Aux | WordClass::Stop
-                        )
-                    );
+                    || (!adverb
+                        && matches!(
+                            self.words.class(w),
+                            Some(
+                                WordClass::Subject
+                                    | WordClass::Verb
+                                    | WordClass::Aux
+                                    | WordClass::Stop
+                            )
+                        ));
                 if blocks {
                     break;
                 }
@@ -531,12 +745,47 @@ impl Finder<'_> {
                 k += 1;
             }
             let after = self.tok(si, k);
-            if k > i && after != "to" && !after.is_empty() {
+            // "asked the campaign of …": a determiner alone is no hearer
+            let bare_article = k
+                .checked_sub(1)
+                .is_some_and(|p| self.tok(si, p).eq_ignore_ascii_case("the"));
+            if k > i && after != "to" && !after.is_empty() && !bare_article {
                 i = k;
+            } else if let Some(p) = (i + 1..n.min(i + 7)).find(|&p| {
+                // "told a news conference they …": a hearer up to a pronoun
+                self.words.is(self.tok(si, p), WordClass::Subject)
+            }) {
+                let plain = (i..p).all(|q| {
+                    let w = self.tok(si, q);
+                    w.chars()
+                        .all(|c| c.is_alphanumeric() || c == '’' || c == '\'')
+                        && !matches!(
+                            self.words.class(w),
+                            Some(WordClass::Verb | WordClass::Aux | WordClass::Stop)
+                        )
+                });
+                if plain {
+                    i = p;
+                }
             }
         }
         if matches!(self.tok(si, i), "," | ":") {
             i += 1;
+        }
+        // "said in a statement Thursday night they …": a time phrase
+        // before the clause stays out
+        if !found_that {
+            let mut k = i;
+            while k < n && is_time_word(self.tok(si, k)) {
+                k += 1;
+            }
+            let next = self.tok(si, k);
+            if k > i
+                && (self.words.is(next, WordClass::Subject)
+                    || (starts_upper(next) && self.words.class(next).is_none()))
+            {
+                i = k;
+            }
         }
         let first = self.tok(si, i);
         // "said at Monday's rally", "said of the title": no content here
@@ -560,4 +809,25 @@ impl Finder<'_> {
         }
         Some(s.tokens.get(i)?.start)
     }
+}
+
+/// Words of a time phrase ("Thursday night", "last week").
+fn is_time_word(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    WEEKDAYS.contains(&lw.as_str())
+        || matches!(
+            lw.as_str(),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "last"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+        )
 }

@@ -16,11 +16,11 @@ use crate::sentence::{sentence_spans, Sentence};
 use crate::words::{WordClass, Words};
 
 /// Longest noun phrase taken as a source, in tokens.
-const MAX_SOURCE_TOKENS: usize = 14;
+const MAX_SOURCE_TOKENS: usize = 18;
 /// Longest source after its cue ("said Larry Sabato, director of …").
 const MAX_RIGHT_TOKENS: usize = 40;
 /// How far after a quote its cue may stand, in tokens.
-const MAX_POST_GAP: usize = 10;
+const MAX_POST_GAP: usize = 25;
 /// Longest tail after a sentence-final cue ("…, Trump said on Tuesday in Iowa").
 const MAX_TAIL_TOKENS: usize = 8;
 /// How far (bytes) a cue-less quote may stand from the previous attribution.
@@ -105,8 +105,11 @@ impl<'a> Finder<'a> {
                 let i = cues.partition_point(|c| c.span.end <= s.start);
                 let has_cue = cues.get(i).is_some_and(|c| c.span.start < s.end);
                 let has_quote = quotes.iter().any(|q| q.span.overlaps(&s));
-                let has_colon = s.slice(text).is_some_and(|t| t.contains(':'));
-                if has_cue || has_quote || has_colon {
+                let slice = s.slice(text).unwrap_or("");
+                let has_colon = slice.contains(':');
+                // "In a CNN poll released Monday, …"
+                let has_poll = slice.contains(" poll") || slice.contains(" survey");
+                if has_cue || has_quote || has_colon || has_poll {
                     Sentence::new(text, s)
                 } else {
                     Sentence {
@@ -141,8 +144,29 @@ impl<'a> Finder<'a> {
         out.sort_by_key(|a| a.start());
         self.attach_partials(&mut out);
         self.cueless_quotes(&mut out);
+        for a in &mut out {
+            self.take_colon(a);
+        }
         out.sort_by_key(|a| a.start());
         out
+    }
+
+    /// "He said: “…”": a colon right after a word cue belongs to the cue
+    /// when the content follows it.
+    fn take_colon(&self, a: &mut Attribution) {
+        let Some(cue) = a.cue else { return };
+        let colon = Span::new(cue.end, cue.end + 1);
+        let word_cue = self
+            .word(cue)
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        if word_cue
+            && self.word(colon) == ":"
+            && a.content.first().is_some_and(|c| c.start >= colon.end)
+        {
+            a.cue = Some(Span::new(cue.start, colon.end));
+        }
     }
 
     fn word(&self, span: Span) -> &'a str {
@@ -230,8 +254,9 @@ fn title_case_line(text: &str, span: Span) -> bool {
 }
 
 /// For a cue that is also a noun: true when the word before it (past
-/// auxiliaries) is a pronoun, a capitalised name or a closing quote — the
-/// place of a verb ("Trump states", "he notes"), not of a noun ("the states").
+/// auxiliaries) is a pronoun, a finding noun ("the poll shows"), a
+/// capitalised name or a closing quote — the place of a verb ("Trump
+/// states", "he notes"), not of a noun ("the states").
 fn verb_position(text: &str, words: &Words, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     for w in before.split_whitespace().rev().take(4) {
@@ -247,7 +272,7 @@ fn verb_position(text: &str, words: &Words, span: Span) -> bool {
         }
         return matches!(
             words.class(bare),
-            Some(WordClass::Subject | WordClass::Relative)
+            Some(WordClass::Subject | WordClass::Relative | WordClass::Evidence)
         ) || (starts_upper(bare)
             && !DETERMINERS.contains(&bare.to_ascii_lowercase().as_str())
             && words.class(bare).is_none());

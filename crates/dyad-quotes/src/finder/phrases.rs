@@ -6,6 +6,10 @@ use dyad_core::Span;
 
 use super::*;
 
+/// Aux words that may also be adjectives inside a noun phrase ("an
+/// earlier report", "the first poll").
+const NP_AUX: &[&str] = &["earlier", "first"];
+
 impl Finder<'_> {
     /// The first token of the cue starting at token `ci` once auxiliaries
     /// and adverbs join it ("has also said", "has since said").
@@ -155,7 +159,12 @@ impl Finder<'_> {
             }
             match self.class(si, b - 1) {
                 Some(WordClass::Stop | WordClass::Prep) => break,
-                Some(WordClass::Verb | WordClass::Aux) => return None,
+                Some(WordClass::Verb) => return None,
+                // "An earlier report said": an adjective-like aux may sit in
+                // a noun phrase, other auxiliaries may not
+                Some(WordClass::Aux) if !NP_AUX.contains(&w.to_ascii_lowercase().as_str()) => {
+                    return None
+                }
                 Some(WordClass::Subject) if b < end => break,
                 _ => {}
             }
