@@ -71,7 +71,22 @@ pub fn read_flags(s: &Sentence, start: usize) -> Flags {
             | "threatened" | "threatens" => intent = true,
             "to" => {
                 let prev = s.word(i.saturating_sub(1));
-                if i > 0 && is_future_lead(prev) {
+                if i > 0
+                    && matches!(
+                        prev,
+                        "power"
+                            | "powers"
+                            | "ability"
+                            | "authority"
+                            | "right"
+                            | "able"
+                            | "capacity"
+                            | "freedom"
+                    )
+                {
+                    // ability or permission, not an act: "the power to ease sanctions"
+                    hypo = true;
+                } else if i > 0 && is_future_lead(prev) {
                     future = true;
                 } else if i > 0 && is_intent_lead(prev) {
                     intent = true;
@@ -216,6 +231,13 @@ mod tests {
         assert_eq!(
             at("If asked, Putin met Obama.", "met"),
             (false, Modality::Asserted)
+        );
+        assert_eq!(
+            at(
+                "The bill limits the president's power to ease sanctions.",
+                "ease"
+            ),
+            (false, Modality::Hypothetical)
         );
     }
 }
