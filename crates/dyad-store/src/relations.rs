@@ -114,6 +114,9 @@ pub struct RelationsReport {
     pub to: Option<String>,
     pub periods: Vec<PeriodRow>,
     pub total: DirectionStats,
+    /// Events between the two actors that have no date (their article gave
+    /// no publication date): not in any period.
+    pub undated: usize,
     /// Change of the mean Goldstein score per period (least squares).
     pub trend_per_period: Option<f64>,
     /// "warming", "cooling" or "steady" (|slope| < 0.25 per period).
@@ -153,12 +156,14 @@ fn is_actor(code: &Option<String>, prefix: &str) -> bool {
 /// kept, so the series has no gaps).
 pub fn build_report(q: &RelationsQuery, rows: &[EventRow]) -> RelationsReport {
     let mut buckets: BTreeMap<NaiveDate, (String, Vec<&EventRow>)> = BTreeMap::new();
+    let mut undated = 0;
     for row in rows {
         let Some(date) = row
             .date
             .as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         else {
+            undated += 1;
             continue;
         };
         let start = period_start(q.by, date);
@@ -240,6 +245,7 @@ pub fn build_report(q: &RelationsQuery, rows: &[EventRow]) -> RelationsReport {
         to: q.to.clone(),
         periods,
         total,
+        undated,
         trend_per_period: slope,
         trend: trend.to_string(),
     }
