@@ -81,6 +81,18 @@ pub fn actor_tagger(
     Ok(Some(tagger))
 }
 
+/// Reader settings from the command-line format and size limit.
+pub fn read_options(format: FormatArg, max_record_mib: usize) -> ReadOptions {
+    ReadOptions {
+        format: match format {
+            FormatArg::Auto => InputFormat::Auto,
+            FormatArg::Text => InputFormat::Text,
+            FormatArg::Jsonl => InputFormat::Jsonl,
+        },
+        max_record_bytes: max_record_mib.saturating_mul(1024 * 1024),
+    }
+}
+
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
@@ -118,14 +130,7 @@ pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
     } else {
         args.paths
     };
-    let read = ReadOptions {
-        format: match args.format {
-            FormatArg::Auto => InputFormat::Auto,
-            FormatArg::Text => InputFormat::Text,
-            FormatArg::Jsonl => InputFormat::Jsonl,
-        },
-        max_record_bytes: args.max_record_mib.saturating_mul(1024 * 1024),
-    };
+    let read = read_options(args.format, args.max_record_mib);
     let structure = StructureOptions {
         fallback_published: args.published,
     };

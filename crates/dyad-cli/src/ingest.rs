@@ -13,11 +13,11 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use dyad_annotate::{Pipeline, PipelineOptions};
 use dyad_core::Document;
-use dyad_ingest::{read_inputs, InputFormat, ReadOptions, StructureOptions};
+use dyad_ingest::{read_inputs, StructureOptions};
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::annotate::{actor_tagger, parse_iso_date, FormatArg};
+use crate::annotate::{actor_tagger, parse_iso_date, read_options, FormatArg};
 use crate::batch::{process, Sink, BATCH};
 
 /// The coder recorded with every stored article: dyad's version and the
@@ -116,14 +116,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 pub fn run_ingest(args: IngestArgs) -> anyhow::Result<()> {
     let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let read = ReadOptions {
-        format: match args.format {
-            FormatArg::Auto => InputFormat::Auto,
-            FormatArg::Text => InputFormat::Text,
-            FormatArg::Jsonl => InputFormat::Jsonl,
-        },
-        max_record_bytes: args.max_record_mib.saturating_mul(1024 * 1024),
-    };
+    let read = read_options(args.format, args.max_record_mib);
     let structure = StructureOptions {
         fallback_published: args.published,
     };

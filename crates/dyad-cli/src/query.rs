@@ -30,6 +30,33 @@ fn open(db: &Path) -> anyhow::Result<Store> {
     Store::open(db).with_context(|| format!("opening {}", db.display()))
 }
 
+/// Write `rows` as JSON lines or CSV; for a table, call `table` on the
+/// locked stdout.
+fn write_rows<T: serde::Serialize>(
+    rows: &[T],
+    output: OutputFormat,
+    table: impl FnOnce(&[T], &mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match output {
+        OutputFormat::Json => {
+            for row in rows {
+                writeln!(out, "{}", serde_json::to_string(row)?)?;
+            }
+        }
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            for row in rows {
+                w.serialize(row)?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Table => table(rows, &mut out)?,
+    }
+    Ok(())
+}
+
 fn date_arg(s: &str) -> Result<String, String> {
     parse_iso_date(s).map(|d| d.to_string())
 }
@@ -89,44 +116,28 @@ pub fn run_events(args: EventsArgs) -> anyhow::Result<()> {
         limit: Some(args.limit),
     };
     let rows = store.events(&filter)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match args.output {
-        OutputFormat::Json => {
-            for row in &rows {
-                writeln!(out, "{}", serde_json::to_string(row)?)?;
-            }
+    write_rows(&rows, args.output, |rows, out| {
+        for r in rows {
+            let flags = match (r.negated, r.modality.as_str()) {
+                (true, _) => " [negated]".to_string(),
+                (false, "asserted") => String::new(),
+                (false, m) => format!(" [{m}]"),
+            };
+            writeln!(
+                out,
+                "{}  {} {:>5.1}  {} → {}{}\n    {}",
+                r.date.as_deref().unwrap_or("????-??-??"),
+                r.code,
+                r.goldstein,
+                r.source_actor.as_deref().unwrap_or("---"),
+                r.target_actor.as_deref().unwrap_or("---"),
+                flags,
+                r.sentence
+            )?;
         }
-        OutputFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            for row in &rows {
-                w.serialize(row)?;
-            }
-            w.flush()?;
-        }
-        OutputFormat::Table => {
-            for r in &rows {
-                let flags = match (r.negated, r.modality.as_str()) {
-                    (true, _) => " [negated]".to_string(),
-                    (false, "asserted") => String::new(),
-                    (false, m) => format!(" [{m}]"),
-                };
-                writeln!(
-                    out,
-                    "{}  {} {:>5.1}  {} → {}{}\n    {}",
-                    r.date.as_deref().unwrap_or("????-??-??"),
-                    r.code,
-                    r.goldstein,
-                    r.source_actor.as_deref().unwrap_or("---"),
-                    r.target_actor.as_deref().unwrap_or("---"),
-                    flags,
-                    r.sentence
-                )?;
-            }
-            writeln!(out, "{} events", rows.len())?;
-        }
-    }
-    Ok(())
+        writeln!(out, "{} events", rows.len())?;
+        Ok(())
+    })
 }
 
 #[derive(clap::Args)]
@@ -145,40 +156,24 @@ pub struct QuotesArgs {
 pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<()> {
     let store = open(&args.db)?;
     let rows = store.quotes_by_speaker(&args.speaker, args.limit)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match args.output {
-        OutputFormat::Json => {
-            for row in &rows {
-                writeln!(out, "{}", serde_json::to_string(row)?)?;
-            }
+    write_rows(&rows, args.output, |rows, out| {
+        for r in rows {
+            writeln!(
+                out,
+                "{}  {} ({}{}): {}",
+                r.published.as_deref().unwrap_or("????-??-??"),
+                r.speaker.as_deref().unwrap_or("?"),
+                if r.direct { "direct" } else { "indirect" },
+                r.cue
+                    .as_deref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default(),
+                r.text
+            )?;
         }
-        OutputFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            for row in &rows {
-                w.serialize(row)?;
-            }
-            w.flush()?;
-        }
-        OutputFormat::Table => {
-            for r in &rows {
-                writeln!(
-                    out,
-                    "{}  {} ({}{}): {}",
-                    r.published.as_deref().unwrap_or("????-??-??"),
-                    r.speaker.as_deref().unwrap_or("?"),
-                    if r.direct { "direct" } else { "indirect" },
-                    r.cue
-                        .as_deref()
-                        .map(|c| format!(", {c}"))
-                        .unwrap_or_default(),
-                    r.text
-                )?;
-            }
-            writeln!(out, "{} quotes", rows.len())?;
-        }
-    }
-    Ok(())
+        writeln!(out, "{} quotes", rows.len())?;
+        Ok(())
+    })
 }
 
 #[derive(clap::Args)]
@@ -194,41 +189,25 @@ pub struct ActorsArgs {
 pub fn run_actors(args: ActorsArgs) -> anyhow::Result<()> {
     let store = open(&args.db)?;
     let rows = store.top_actors(args.limit)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match args.output {
-        OutputFormat::Json => {
-            for row in &rows {
-                writeln!(out, "{}", serde_json::to_string(row)?)?;
-            }
-        }
-        OutputFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            for row in &rows {
-                w.serialize(row)?;
-            }
-            w.flush()?;
-        }
-        OutputFormat::Table => {
+    write_rows(&rows, args.output, |rows, out| {
+        writeln!(
+            out,
+            "{:<32} {:<12} {:<10} {:>8} {:>8}",
+            "name", "kind", "code", "articles", "mentions"
+        )?;
+        for r in rows {
             writeln!(
                 out,
                 "{:<32} {:<12} {:<10} {:>8} {:>8}",
-                "name", "kind", "code", "articles", "mentions"
+                r.name,
+                r.kind,
+                r.actor.as_deref().unwrap_or("-"),
+                r.articles,
+                r.mentions
             )?;
-            for r in &rows {
-                writeln!(
-                    out,
-                    "{:<32} {:<12} {:<10} {:>8} {:>8}",
-                    r.name,
-                    r.kind,
-                    r.actor.as_deref().unwrap_or("-"),
-                    r.articles,
-                    r.mentions
-                )?;
-            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
