@@ -287,6 +287,7 @@ impl Counts {
 /// The figures `dyad eval entities` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntitiesReport {
+    pub task: &'static str,
     pub gold: PathBuf,
     pub system: String,
     pub documents: usize,
@@ -379,6 +380,7 @@ pub fn evaluate(model: &NerModel, gold_path: &Path) -> Result<EntitiesReport, Ev
         }
     }
     Ok(EntitiesReport {
+        task: "entities",
         gold: gold_path.to_path_buf(),
         system: format!(
             "dyad ner (structured averaged perceptron, beam 4, {} features)",

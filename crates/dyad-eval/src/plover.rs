@@ -58,6 +58,7 @@ impl Prf {
 /// Scores on the PLOVER gold standard.
 #[derive(Debug, Clone, Serialize)]
 pub struct PloverReport {
+    pub task: &'static str,
     pub set: String,
     pub sentences: usize,
     /// Sentences where dyad coded at least one PLOVER event.
@@ -74,6 +75,7 @@ pub struct PloverReport {
 /// Scores on the PETRARCH-2 gold sentences.
 #[derive(Debug, Clone, Serialize)]
 pub struct Petr2Report {
+    pub task: &'static str,
     pub set: String,
     pub sentences: usize,
     pub gold_events: usize,
@@ -197,6 +199,7 @@ pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverRep
         }
     };
     Ok(PloverReport {
+        task: "plover",
         set: path
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
@@ -339,6 +342,7 @@ pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Repor
     }
     let n = records.len();
     Ok(Petr2Report {
+        task: "events-petr2",
         set: path
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
