@@ -148,6 +148,9 @@ pub fn load_file(
 pub struct ActorTagger {
     dict: Dictionary,
     matcher: Matcher,
+    /// The statistical NER model, when enabled: people and organisations
+    /// that no dictionary or rule found (uncoded unless a title codes them).
+    ner: Option<std::sync::Arc<ner::NerModel>>,
 }
 
 impl Default for ActorTagger {
@@ -167,7 +170,18 @@ impl ActorTagger {
     pub fn from_dictionary(mut dict: Dictionary) -> Result<Self, ActorError> {
         dict.index_short_forms();
         let matcher = Matcher::build(&dict)?;
-        Ok(ActorTagger { dict, matcher })
+        Ok(ActorTagger {
+            dict,
+            matcher,
+            ner: None,
+        })
+    }
+
+    /// Also run the NER model and add the people and organisations it finds
+    /// that the dictionaries and rules did not. Slower (about 0.8 M tokens/s).
+    pub fn with_ner(mut self, model: ner::NerModel) -> Self {
+        self.ner = Some(std::sync::Arc::new(model));
+        self
     }
 
     /// A tagger from files, with or without dyad's embedded dictionaries.
@@ -235,7 +249,62 @@ impl ActorTagger {
             };
             recognise::recognise(&s, &self.dict, &mut raws);
         }
+        if let Some(model) = &self.ner {
+            add_ner_mentions(model, doc, &sentences, &quotes, &mut raws);
+        }
         resolve::resolve(raws, &doc.text, &self.dict, date)
+    }
+}
+
+/// People and organisations the NER model finds where no raw mention was.
+fn add_ner_mentions(
+    model: &ner::NerModel,
+    doc: &Document,
+    sentences: &[dyad_core::Span],
+    quotes: &[dyad_core::Span],
+    raws: &mut Vec<recognise::Raw>,
+) {
+    let tokens: Vec<Vec<dyad_core::Token>> = sentences
+        .iter()
+        .map(|s| dyad_core::tokenize(doc.text.get(s.start..s.end).unwrap_or(""), s.start))
+        .collect();
+    let slices: Vec<&[dyad_core::Token]> = tokens.iter().map(Vec::as_slice).collect();
+    for found in model.tag_sentences(&doc.text, &slices) {
+        let span = found.span;
+        if raws
+            .iter()
+            .any(|r| r.start < span.end && span.start < r.end)
+        {
+            continue;
+        }
+        let Some(name) = doc.text.get(span.start..span.end) else {
+            continue;
+        };
+        let kind = match found.label {
+            ner::NerLabel::Per => recognise::RawKind::Person {
+                actor: None,
+                name: name.to_string(),
+                title: None,
+                sex: None,
+            },
+            ner::NerLabel::Org => recognise::RawKind::NamedOrg {
+                name: name.to_string(),
+            },
+            ner::NerLabel::Loc | ner::NerLabel::Misc => continue,
+        };
+        let sentence = sentences
+            .iter()
+            .position(|s| s.start <= span.start && span.start < s.end)
+            .unwrap_or(0);
+        raws.push(recognise::Raw {
+            start: span.start,
+            end: span.end,
+            sentence,
+            in_quote: quotes
+                .iter()
+                .any(|q| q.start <= span.start && span.end <= q.end),
+            kind,
+        });
     }
 }
 

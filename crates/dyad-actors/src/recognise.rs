@@ -72,6 +72,10 @@ pub enum RawKind {
     Pronoun {
         sex: Sex,
     },
+    /// An organisation not in the dictionaries, found by the NER model.
+    NamedOrg {
+        name: String,
+    },
 }
 
 /// A mention before resolution.

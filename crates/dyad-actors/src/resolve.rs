@@ -170,6 +170,13 @@ impl State<'_> {
                 }
                 self.mention(e, raw);
             }
+            RawKind::NamedOrg { name } => {
+                let n = name.clone();
+                let e = self.entity(Key::Name(name.clone()), || {
+                    Self::plain(n, EntityKind::Organization, None, None)
+                });
+                self.mention(e, raw);
+            }
             RawKind::Org { actor, title } => {
                 let name = self.actor_name(*actor);
                 let e = self.entity(Key::Actor(*actor), || {

@@ -23,15 +23,18 @@ use crate::batch::{process, Sink, BATCH};
 /// The coder recorded with every stored article: dyad's version and the
 /// actor dictionaries in use.
 pub fn coder_version() -> String {
-    coder_with(&[], false)
+    coder_with(&[], false, false)
 }
 
-fn coder_with(dicts: &[PathBuf], no_defaults: bool) -> String {
+fn coder_with(dicts: &[PathBuf], no_defaults: bool, ner: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !no_defaults {
         parts.push("built-in dictionaries".into());
     }
     parts.extend(dicts.iter().map(|p| p.display().to_string()));
+    if ner {
+        parts.push("NER data/models/ner-conll2003.bin".into());
+    }
     format!("dyad {} ({})", env!("CARGO_PKG_VERSION"), parts.join(", "))
 }
 
@@ -61,6 +64,9 @@ pub struct IngestArgs {
     /// Do not load the built-in actor dictionaries.
     #[arg(long)]
     no_default_actors: bool,
+    /// Also find people and organisations with the statistical NER model.
+    #[arg(long)]
+    ner: bool,
 }
 
 /// Writes annotated batches into the store, skipping stored ids.
@@ -124,12 +130,12 @@ pub fn run_ingest(args: IngestArgs) -> anyhow::Result<()> {
         fallback_published: args.published,
         ..PipelineOptions::default()
     });
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors)? {
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.ner)? {
         pipeline = pipeline.with_actors(tagger);
     }
     let mut sink = StoreSink::new(
         store,
-        coder_with(&args.actors_dicts, args.no_default_actors),
+        coder_with(&args.actors_dicts, args.no_default_actors, args.ner),
     );
     let bar = progress_bar(args.quiet);
     let started = Instant::now();
@@ -184,14 +190,17 @@ pub fn run_recode(args: RecodeArgs) -> anyhow::Result<()> {
     }
     let mut store = Store::open(&args.db)?;
     let mut pipeline = Pipeline::new(PipelineOptions::default());
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors)? {
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, false)? {
         pipeline = pipeline.with_actors(tagger);
     }
-    let coder = coder_with(&args.actors_dicts, args.no_default_actors);
+    let coder = coder_with(&args.actors_dicts, args.no_default_actors, false);
+    // Replaced articles get new row numbers above `upto`: page only through
+    // the rows that were there at the start.
+    let upto = store.last_row()?;
     let mut after = 0;
     let mut total = 0;
     loop {
-        let page = store.documents_after(after, BATCH)?;
+        let page = store.documents_between(after, upto, BATCH)?;
         let Some(last) = page.last().map(|(rowid, _)| *rowid) else {
             break;
         };

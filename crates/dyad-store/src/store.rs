@@ -104,17 +104,29 @@ impl Store {
         Ok(n as usize)
     }
 
-    /// Up to `limit` stored documents with a row number above `after`, in
-    /// ingest order, with their row numbers (for paging through a corpus).
-    pub fn documents_after(
+    /// The highest article row number (0 for an empty store): re-coding pages
+    /// up to it, since a replaced article gets a new, higher row number.
+    pub fn last_row(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Up to `limit` stored documents with a row number above `after` and at
+    /// most `upto`, in ingest order, with their row numbers (for paging
+    /// through a corpus).
+    pub fn documents_between(
         &self,
         after: i64,
+        upto: i64,
         limit: usize,
     ) -> Result<Vec<(i64, Document)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, id, doc FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+            "SELECT rowid, id, doc FROM articles WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid LIMIT ?3",
         )?;
-        let mut rows = stmt.query(rusqlite::params![after, limit as i64])?;
+        let mut rows = stmt.query(rusqlite::params![after, upto, limit as i64])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
             let rowid: i64 = row.get(0)?;
