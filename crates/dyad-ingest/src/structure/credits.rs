@@ -121,16 +121,45 @@ pub fn parse_credit_line(paragraph: &str) -> Option<Vec<String>> {
     Some(parts.into_iter().map(|p| p.to_string()).collect())
 }
 
-/// Split a trailing wire signature off the last paragraph: "… (33.7).  REUTER".
+/// Split a trailing wire signature off the last paragraph: "… (33.7).  REUTER",
+/// "… 1.19 dlrs Reuter". An agency named in the sentence stays: "…, said the
+/// AP", "according to AFP", "founded by Paul Julius Reuter".
 pub fn strip_trailing_signature(paragraph: &str) -> Option<(String, String)> {
     let trimmed = paragraph.trim_end();
     let (head, last) = trimmed.rsplit_once(char::is_whitespace)?;
     AGENCY_LEXICON.canonical(last)?;
     let is_wire_sig = last.chars().all(|c| c.is_uppercase()) || last == "Reuter";
-    if !is_wire_sig || head.trim().is_empty() {
+    let head = head.trim_end();
+    let after_sentence = head.ends_with(['.', '!', '?', '"', '”', ')', '\'', '’']);
+    let prev = head.split_whitespace().last().unwrap_or("");
+    let governed = matches!(
+        prev.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "to"
+            | "by"
+            | "from"
+            | "of"
+            | "for"
+            | "with"
+            | "and"
+            | "or"
+            | "at"
+            | "on"
+            | "in"
+            | "said"
+            | "says"
+            | "told"
+            | "according"
+            | "via"
+    );
+    let part_of_name =
+        prev.chars().next().is_some_and(char::is_uppercase) && !prev.ends_with(['.', ')']);
+    if !is_wire_sig || !(after_sentence || !governed && !part_of_name) {
         return None;
     }
-    Some((head.trim_end().to_string(), last.to_string()))
+    Some((head.to_string(), last.to_string()))
 }
 
 #[cfg(test)]
