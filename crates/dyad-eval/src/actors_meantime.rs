@@ -262,9 +262,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Score `tagger` on every `*.xml` under `dir` (recursively).
 pub fn evaluate(dir: &Path, tagger: &ActorTagger) -> Result<ActorsMeantimeReport, EvalError> {
-    let mut paths = Vec::new();
-    walk(dir, &mut paths)?;
-    paths.sort();
+    let paths = crate::files::files_with_extension(dir, "xml")?;
     if paths.is_empty() {
         return Err(EvalError::Other(format!(
             "no MEANTIME files under {}",
@@ -329,19 +327,6 @@ pub fn evaluate(dir: &Path, tagger: &ActorTagger) -> Result<ActorsMeantimeReport
     r.recall_titled = ratio(r.titled, r.people_with_role);
     r.named_recall = ratio(r.named_found, r.named_people);
     Ok(r)
-}
-
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    for entry in entries {
-        let path = entry.map_err(|e| EvalError::io(dir, e))?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 pub mod actors_meantime;
 pub mod entities;
 pub mod error;
+pub mod files;
 pub mod plover;
 pub mod quotes;
 pub mod sentences;

@@ -389,24 +389,9 @@ fn is_clitic_body(t: &str) -> bool {
 
 /// Read every `*.xml` under `dir`, recursively, sorted by path.
 pub fn load_dir(dir: &Path) -> Result<Vec<GoldDoc>, EvalError> {
-    let mut paths = Vec::new();
-    walk(dir, &mut paths)?;
-    paths.sort();
+    let paths = crate::files::files_with_extension(dir, "xml")?;
     let token_re = token_regex();
     paths.iter().map(|p| read_doc_with(p, &token_re)).collect()
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    for entry in entries {
-        let path = entry.map_err(|e| EvalError::io(dir, e))?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn token_regex() -> Regex {

@@ -263,9 +263,7 @@ fn decode_entities(text: &str) -> String {
 
 /// Score headline extraction on the BBC corpus in `dir`.
 pub fn eval_bbc(dir: &Path) -> Result<BbcReport, EvalError> {
-    let mut files = Vec::new();
-    collect_txt(dir, &mut files)?;
-    files.sort();
+    let files = crate::files::files_with_extension(dir, "txt")?;
     let mut report = BbcReport {
         task: "structure",
         set: "bbc-news-2004-05",
@@ -321,18 +319,6 @@ fn sgm_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
         .collect();
     files.sort();
     Ok(files)
-}
-
-fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
-    for entry in std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))? {
-        let path = entry.map_err(|e| EvalError::io(dir, e))?.path();
-        if path.is_dir() {
-            collect_txt(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn fold(s: &str) -> String {
