@@ -21,8 +21,44 @@ pub enum Elem {
     Source,
     /// The target actor (`+`).
     Target,
-    /// Skip up to this many tokens (`..`, `..N`).
+    /// Skip up to this many tokens (`..`, `..N`); [`GAP_CLAUSE`]: any
+    /// number inside the clause (TABARI's blank between pattern words).
     Gap(usize),
+    /// One token beginning with any of these lowercase stems (TABARI `ACCEPT`
+    /// matches "accepts", "accepted").
+    Stem(Vec<String>),
+    /// One token: any of these lowercase words, or one of them plus a regular
+    /// ending (`s`, `es`, `ed`, `en`, `ing`, `'s`) (TABARI `ACT_`).
+    Inflected(Vec<String>),
+    /// Any one of these element sequences (TABARI `{ a | b_c }`, synsets).
+    Alt(Vec<Vec<Elem>>),
+    /// The verb found by the tagger (TABARI `*`).
+    Verb,
+    /// A compound actor that is both source and target (TABARI `%`).
+    Compound,
+    /// Skip one actor without assigning it (TABARI `^`).
+    SkipActor,
+}
+
+/// [`Elem::Gap`] length meaning "any number of tokens inside the clause".
+pub const GAP_CLAUSE: usize = usize::MAX;
+
+/// Regular endings accepted by [`Elem::Inflected`].
+pub const REGULAR_ENDINGS: &[&str] = &["s", "es", "ed", "en", "ing", "'s", "d"];
+
+impl Elem {
+    /// True when the element accepts the lowercase token `w`.
+    pub fn accepts_word(&self, w: &str) -> bool {
+        match self {
+            Elem::Words(ws) => ws.iter().any(|x| x == w),
+            Elem::Stem(ws) => ws.iter().any(|x| w.starts_with(x.as_str())),
+            Elem::Inflected(ws) => ws.iter().any(|x| {
+                w.strip_prefix(x.as_str())
+                    .is_some_and(|rest| rest.is_empty() || REGULAR_ENDINGS.contains(&rest))
+            }),
+            _ => false,
+        }
+    }
 }
 
 /// A dictionary entry.

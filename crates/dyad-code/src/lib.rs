@@ -3,7 +3,9 @@
 //!
 //! Data (embedded, parsed at start-up; formats in `data/events/README.md`):
 //! `cameo.txt` (code table), `patterns.txt` (event patterns), `verbs.txt`
-//! (verb inflections), `discards.txt` (sports, disasters, metaphors).
+//! (verb inflections), `discards.txt` (sports, disasters, metaphors),
+//! `anchors.txt` (event nouns that date events across sentences).
+//! Imported dictionaries: [`tabari`] (TABARI projects) and [`petrarch`].
 //! An Aho-Corasick prefilter over the trigger words means only sentences
 //! with a trigger do any work.
 
@@ -11,11 +13,14 @@ pub mod actors;
 pub mod coder;
 pub mod codes;
 pub mod dict;
+pub mod discourse_dates;
 pub mod error;
 pub mod flags;
 pub mod inflect;
 pub mod matcher;
+pub mod petrarch;
 pub mod sentence;
+pub mod tabari;
 
 use dyad_core::Document;
 
@@ -27,6 +32,10 @@ pub use error::CodeError;
 #[derive(Debug)]
 pub struct EventCoder {
     coder: Coder,
+    anchors: discourse_dates::Anchors,
+    /// PETRARCH behaviour after coding (set for PETRARCH dictionaries):
+    /// dictionary codes taken literally, events without both actors dropped.
+    petrarch: Option<petrarch::RuleCodes>,
 }
 
 impl Default for EventCoder {
@@ -56,7 +65,19 @@ impl EventCoder {
         let matcher = matcher::Matcher::new(patterns, discards)?;
         Ok(EventCoder {
             coder: Coder { codes, matcher },
+            anchors: discourse_dates::Anchors::embedded(),
+            petrarch: None,
         })
+    }
+
+    /// Code as PETRARCH does with its dictionaries: each rule's code as
+    /// written (no shift of planned or possible actions, see
+    /// [`petrarch::literal_codes`]) and only events with a source and a
+    /// target ([`petrarch::require_dyad`]). `rules` is
+    /// [`petrarch::LoadReport::rules`].
+    pub fn with_petrarch_rules(mut self, rules: petrarch::RuleCodes) -> Self {
+        self.petrarch = Some(rules);
+        self
     }
 
     /// The code table.
@@ -70,14 +91,29 @@ impl EventCoder {
     }
 
     /// Fill `doc.events` (uses sentences, entities, quotes, timexes).
+    /// Events whose sentence has no date are then dated from the rest of the
+    /// article ([`discourse_dates`]).
     pub fn annotate(&self, doc: &mut Document) {
-        doc.events = self.coder.code(doc, None);
+        let mut events = self.coder.code(doc, None);
+        discourse_dates::date_from_discourse(doc, &self.anchors, &mut events);
+        doc.events = events;
+        self.apply_petrarch_rules(doc);
+    }
+
+    fn apply_petrarch_rules(&self, doc: &mut Document) {
+        if let Some(rules) = &self.petrarch {
+            petrarch::literal_codes(doc, rules, &self.coder.codes);
+            petrarch::require_dyad(doc);
+        }
     }
 
     /// Code `doc` and explain each decision, one line each (for `dyad explain`).
     pub fn explain(&self, doc: &mut Document) -> Vec<String> {
         let mut trace = Vec::new();
-        doc.events = self.coder.code(doc, Some(&mut trace));
+        let mut events = self.coder.code(doc, Some(&mut trace));
+        discourse_dates::date_from_discourse(doc, &self.anchors, &mut events);
+        doc.events = events;
+        self.apply_petrarch_rules(doc);
         trace
     }
 }

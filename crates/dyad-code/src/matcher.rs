@@ -193,6 +193,15 @@ fn forward(s: &Sentence, elems: &[Elem], pos: usize, mut slots: Slots) -> Option
             }
             None
         }
+        Elem::Stem(_) | Elem::Inflected(_) => {
+            if pos < s.len() && e.accepts_word(s.word(pos)) {
+                forward(s, rest, pos + 1, slots)
+            } else {
+                None
+            }
+        }
+        // TABARI-only elements: matched by `tabari::phrase`
+        Elem::Alt(_) | Elem::Verb | Elem::Compound | Elem::SkipActor => None,
         Elem::Source | Elem::Target => {
             if rest.is_empty() {
                 set_slot(&mut slots, e, Slot::After(pos));
@@ -245,6 +254,15 @@ fn backward(s: &Sentence, elems: &[&Elem], pos: usize, mut slots: Slots) -> Opti
             }
             None
         }
+        Elem::Stem(_) | Elem::Inflected(_) => {
+            let i = pos.checked_sub(1)?;
+            if e.accepts_word(s.word(i)) {
+                backward(s, rest, i, slots)
+            } else {
+                None
+            }
+        }
+        Elem::Alt(_) | Elem::Verb | Elem::Compound | Elem::SkipActor => None,
         Elem::Source | Elem::Target => {
             if rest.is_empty() {
                 set_slot(&mut slots, e, Slot::Before(pos));

@@ -9,11 +9,13 @@ pub mod actors_meantime;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod petrarch;
 pub mod plover;
 pub mod quotes;
 pub mod sentences;
 pub mod shared;
 pub mod structure;
+pub mod tabari;
 pub mod time;
 
 pub use error::EvalError;

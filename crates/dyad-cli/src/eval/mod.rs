@@ -2,10 +2,12 @@
 
 mod actors;
 mod entities;
+mod petrarch;
 mod plover;
 mod quotes;
 mod sentences;
 mod structure;
+mod tabari;
 mod time;
 
 use clap::Subcommand;
@@ -26,6 +28,10 @@ pub enum EvalCommand {
     Quotes(quotes::Args),
     /// PLOVER gold standard: event-type accuracy and triple P/R/F1; PETR2 GSR triples.
     Plover(plover::Args),
+    /// TABARI validation suite: share of records coded exactly, by category.
+    Tabari(tabari::Args),
+    /// PETRARCH dictionaries on real text: PETR2 GSR triples, PETRARCH unit tests.
+    Petrarch(petrarch::Args),
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
@@ -37,6 +43,8 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
         EvalCommand::Entities(a) => entities::run(a),
         EvalCommand::Quotes(a) => quotes::run(a),
         EvalCommand::Plover(a) => plover::run(a),
+        EvalCommand::Tabari(a) => tabari::run(a),
+        EvalCommand::Petrarch(a) => petrarch::run(a),
     }
 }
 

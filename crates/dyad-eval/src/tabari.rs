@@ -1,0 +1,210 @@
+//! Scorer for the TABARI validation suite (issue 7): every record of the
+//! project's text file is coded with the project's dictionaries and options
+//! (mid-file `{ OPTION: … }` records change them as they come) and matches
+//! when the special it expects was met (`{###}` discard, `{+++}` complex,
+//! `{---}` no events) or its coded (source, target, code) multiset — with the
+//! event date when time shifting is on and the record gives one — equals the
+//! expected one (`-{…}` records: contains it).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use dyad_code::tabari::{code_record, Coded, Project, ProjectError, Record};
+use serde::Serialize;
+
+/// Records and matches of one category.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct CategoryScore {
+    pub records: usize,
+    pub matched: usize,
+}
+
+/// Event counts over the suite.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct EventCounts {
+    pub expected: usize,
+    pub coded: usize,
+    pub correct: usize,
+}
+
+/// The one JSON line of `dyad eval tabari`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub suite: String,
+    pub records: usize,
+    pub records_matched: usize,
+    pub share: f64,
+    pub by_category: BTreeMap<String, CategoryScore>,
+    pub events: EventCounts,
+    /// Syntax errors met while reading the project (each printed with `--failures`).
+    pub syntax_errors: usize,
+}
+
+/// A record that did not match.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub id: String,
+    pub line: usize,
+    pub text: String,
+    pub expected: Vec<String>,
+    pub coded: Vec<String>,
+}
+
+type Key = (String, String, String, Option<String>);
+
+fn expected_keys(r: &Record, dated: bool) -> Vec<Key> {
+    r.expected
+        .iter()
+        .filter(|e| e.checked)
+        .map(|e| {
+            (
+                e.source.clone(),
+                e.target.clone(),
+                e.code.clone(),
+                e.date.clone().filter(|_| dated),
+            )
+        })
+        .collect()
+}
+
+/// Multiset intersection size.
+fn common(a: &[Key], b: &[Key]) -> usize {
+    let mut pool: Vec<&Key> = b.iter().collect();
+    let mut n = 0;
+    for k in a {
+        if let Some(p) = pool
+            .iter()
+            .position(|x| x.0 == k.0 && x.1 == k.1 && x.2 == k.2 && (k.3.is_none() || x.3 == k.3))
+        {
+            pool.swap_remove(p);
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Decide whether one coded record matches its expectations.
+pub fn record_matches(r: &Record, c: &Coded, dated: bool) -> bool {
+    if (r.expect_discard && c.discard) || (r.expect_complex && c.complex) {
+        return true;
+    }
+    let coded = coded_keys(c);
+    if r.expect_none && coded.is_empty() {
+        return true;
+    }
+    let exp = expected_keys(r, dated);
+    let n = common(&exp, &coded);
+    if r.unchecked_extra {
+        n == exp.len()
+    } else {
+        n == exp.len()
+            && n == coded.len()
+            && !(exp.is_empty() && (r.expect_discard || r.expect_complex))
+    }
+}
+
+fn coded_keys(c: &Coded) -> Vec<Key> {
+    if c.discard || c.complex {
+        return Vec::new();
+    }
+    c.events
+        .iter()
+        .map(|(s, t, code, d)| (s.clone(), t.clone(), code.clone(), Some(d.clone())))
+        .collect()
+}
+
+fn show(k: &Key) -> String {
+    match &k.3 {
+        Some(d) => format!("{{ {} / {} / {} }} {d}", k.0, k.1, k.2),
+        None => format!("{{ {} / {} / {} }}", k.0, k.1, k.2),
+    }
+}
+
+/// Run the suite of `project` (a `.project` file).
+pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), ProjectError> {
+    let p = Project::load(project)?;
+    let mut opts = p.options.clone();
+    let mut report = Report {
+        suite: project
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        syntax_errors: p.errors.len(),
+        ..Report::default()
+    };
+    let mut errors = p.errors.clone();
+    let mut failures = Vec::new();
+    let mut prev: Option<(String, u32, Option<String>)> = None;
+    for r in &p.records {
+        for o in &r.options {
+            if let Err(m) = opts.apply(o) {
+                errors.push(format!("{}: record {}: OPTION {m}", r.line, r.id));
+            }
+        }
+        // FORWARD: the first actor of the previous sentence of the same story
+        let seq = opts
+            .forward
+            .as_deref()
+            .and_then(|f| dyad_code::tabari::options::sequence(f, &r.id));
+        let fwd = match (&seq, &prev) {
+            (Some((story, sent)), Some((ps, pn, code))) if story == ps && *sent == pn + 1 => {
+                code.clone()
+            }
+            _ => None,
+        };
+        let coded = code_record(&p.dicts, &opts, &r.date, &r.text, fwd.as_deref());
+        let keep = coded.first_actor.clone().or(fwd);
+        prev = seq.map(|(story, sent)| (story, sent, keep));
+        let dated = opts.time_shift.unwrap_or(!p.dicts.verbs.time.is_empty());
+        let ok = record_matches(r, &coded, dated);
+        let keys = coded_keys(&coded);
+        let exp = expected_keys(r, dated);
+        report.records += 1;
+        report.events.expected += exp.len();
+        report.events.coded += keys.len();
+        report.events.correct += common(&exp, &keys);
+        let cat = report.by_category.entry(r.category.clone()).or_default();
+        cat.records += 1;
+        if ok {
+            report.records_matched += 1;
+            cat.matched += 1;
+        } else {
+            let mut expected: Vec<String> = exp.iter().map(show).collect();
+            for (flag, s) in [
+                (r.expect_none, "{---}"),
+                (r.expect_discard, "{###}"),
+                (r.expect_complex, "{+++}"),
+            ] {
+                if flag {
+                    expected.push(s.into());
+                }
+            }
+            if r.unchecked_extra {
+                expected.push("-{…}".into());
+            }
+            let mut got: Vec<String> = keys.iter().map(show).collect();
+            if coded.discard {
+                got.push("{###}".into());
+            }
+            if coded.complex {
+                got.push("{+++}".into());
+            }
+            if !coded.note.is_empty() {
+                got.push(format!("({})", coded.note));
+            }
+            failures.push(Failure {
+                id: r.id.clone(),
+                line: r.line,
+                text: r.text.clone(),
+                expected,
+                coded: got,
+            });
+        }
+    }
+    report.share = if report.records == 0 {
+        0.0
+    } else {
+        report.records_matched as f64 / report.records as f64
+    };
+    Ok((report, failures, errors))
+}
