@@ -68,6 +68,11 @@ pub struct PloverReport {
     /// Type accuracy over the coded sentences only.
     pub type_accuracy_coded: f64,
     pub triples: Prf,
+    /// The same triples with the gold's `SRC/TAR` markup read as a mutual
+    /// event: actors marked both source and target of an event the gold
+    /// lists without a target ("X and Y agreed…") give the pairs X→Y and
+    /// Y→X, as CAMEO codes compound actors, instead of X→none and Y→none.
+    pub triples_mutual: Prf,
     /// Per gold type: [sentences, correct type].
     pub by_type: BTreeMap<String, [usize; 2]>,
 }
@@ -127,8 +132,112 @@ fn gold_countries(v: Option<&Value>) -> Vec<String> {
     }
 }
 
+/// One gold event dyad did not reproduce, or one extra predicted event, with
+/// its cause (for `dyad eval plover --errors`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    /// `plover` or `petr2`.
+    pub set: &'static str,
+    pub id: String,
+    /// Short cause key (`no-event`, `wrong-type`, `source-missing`,
+    /// `source-uncoded`, `source-wrong`, `target-missing`, `target-uncoded`,
+    /// `target-wrong`, `target-extra`, `extra-type`, `extra-actors`).
+    pub cause: &'static str,
+    /// The triple concerned, as `TYPE SRC>TGT`.
+    pub triple: String,
+    /// What dyad coded in the sentence.
+    pub pred: Vec<String>,
+    pub text: String,
+}
+
+/// A triple: (event type or root, source country, target country).
+type Triple = (String, String, String);
+
+fn describe(doc: &Document, e: &Event) -> String {
+    let side = |a: &dyad_core::EventActor| match (&a.actor, &a.text) {
+        (Some(c), Some(t)) => format!("{c}({t})"),
+        (None, Some(t)) => format!("?({t})"),
+        (Some(c), None) => c.clone(),
+        (None, None) => "-".into(),
+    };
+    let trigger = doc.text.get(e.trigger.start..e.trigger.end).unwrap_or("");
+    let mut flags = String::new();
+    if e.negated {
+        flags.push_str(" neg");
+    }
+    format!(
+        "{}/{} {}>{} '{}' [{}]{}",
+        e.code,
+        e.plover.as_deref().unwrap_or("-"),
+        side(&e.source),
+        side(&e.target),
+        trigger,
+        e.rule,
+        flags
+    )
+}
+
+/// Why the gold triple `g` is not among the predicted events `typed` (all of
+/// the sentence's events, `kind` giving each event's type or root).
+fn classify(g: &Triple, events: &[&Event], kind: &dyn Fn(&Event) -> String) -> &'static str {
+    if events.is_empty() {
+        return "no-event";
+    }
+    let same: Vec<&&Event> = events.iter().filter(|e| kind(e) == g.0).collect();
+    if same.is_empty() {
+        return "wrong-type";
+    }
+    let src_ok = |e: &Event| country(e.source.actor.as_deref()) == g.1;
+    let tgt_ok = |e: &Event| country(e.target.actor.as_deref()) == g.2;
+    // the event of the right type that gets the source right, else the target
+    let best = same
+        .iter()
+        .find(|e| src_ok(e))
+        .or_else(|| same.iter().find(|e| tgt_ok(e)))
+        .or_else(|| same.first())
+        .copied();
+    let Some(e) = best else {
+        return "wrong-type";
+    };
+    if !src_ok(e) {
+        return match (&e.source.actor, &e.source.text) {
+            (None, None) => "source-missing",
+            (None, Some(_)) => "source-uncoded",
+            _ => "source-wrong",
+        };
+    }
+    if g.2.is_empty() {
+        return "target-extra";
+    }
+    match (&e.target.actor, &e.target.text) {
+        (None, None) => "target-missing",
+        (None, Some(_)) => "target-uncoded",
+        _ => "target-wrong",
+    }
+}
+
+fn fmt_triple(t: &Triple) -> String {
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "-".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    format!("{} {}>{}", t.0, or_dash(&t.1), or_dash(&t.2))
+}
+
 /// Score the pipeline on the PLOVER gold standard JSON file.
 pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverReport> {
+    evaluate_plover_errors(path, pipeline).map(|(report, _)| report)
+}
+
+/// [`evaluate_plover`] with the missed gold triples and the extra predicted
+/// ones, each with its cause.
+pub fn evaluate_plover_errors(
+    path: &Path,
+    pipeline: &Pipeline,
+) -> io::Result<(PloverReport, Vec<Miss>)> {
     let text = std::fs::read_to_string(path)?;
     let items: Vec<Value> = serde_json::from_str(&text).map_err(|e| invalid(path, e))?;
     if items.is_empty() {
@@ -136,7 +245,9 @@ pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverRep
     }
     let (mut correct, mut coded) = (0, 0);
     let (mut tp, mut npred, mut ngold) = (0, 0, 0);
+    let (mut tp_mutual, mut ngold_mutual) = (0, 0);
     let mut by_type: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    let mut misses = Vec::new();
     let mut n = 0;
     for (i, item) in items.iter().enumerate() {
         // DOCUMENT records document the file; they have no text
@@ -167,7 +278,7 @@ pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverRep
         if targets.is_empty() {
             targets.push(String::new());
         }
-        let mut gold: Vec<(String, String, String)> = Vec::new();
+        let mut gold: Vec<Triple> = Vec::new();
         for s in &sources {
             for t in &targets {
                 let triple = (label.clone(), s.clone(), t.clone());
@@ -176,20 +287,27 @@ pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverRep
                 }
             }
         }
-        let mut pred: Vec<(String, String, String)> = Vec::new();
-        for e in &typed {
-            let triple = (
-                e.plover.clone().unwrap_or_default(),
-                country(e.source.actor.as_deref()),
-                country(e.target.actor.as_deref()),
-            );
-            if !pred.contains(&triple) {
-                pred.push(triple);
-            }
-        }
+        let kind = |e: &Event| e.plover.clone().unwrap_or_default();
+        let pred = pred_triples(&typed, &kind);
         tp += pred.iter().filter(|p| gold.contains(p)).count();
         npred += pred.len();
         ngold += gold.len();
+        let mutual =
+            mutual_triples(item, &label, &sources, &targets).unwrap_or_else(|| gold.clone());
+        tp_mutual += pred.iter().filter(|p| mutual.contains(p)).count();
+        ngold_mutual += mutual.len();
+        let id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        collect_misses(
+            &mut misses,
+            ("plover", &id, &doc),
+            (&gold, &pred),
+            &typed,
+            &kind,
+        );
     }
     let pct = |a: usize, b: usize| {
         if b == 0 {
@@ -198,7 +316,7 @@ pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverRep
             (a as f64 * 10000.0 / b as f64).round() / 100.0
         }
     };
-    Ok(PloverReport {
+    let report = PloverReport {
         task: "plover",
         set: path
             .file_name()
@@ -209,8 +327,98 @@ pub fn evaluate_plover(path: &Path, pipeline: &Pipeline) -> io::Result<PloverRep
         type_accuracy: pct(correct, n),
         type_accuracy_coded: pct(correct, coded),
         triples: Prf::new(tp, npred, ngold),
+        triples_mutual: Prf::new(tp_mutual, npred, ngold_mutual),
         by_type,
-    })
+    };
+    Ok((report, misses))
+}
+
+/// The gold triples of a record whose markup marks its actors `SRC/TAR`
+/// and that has no target: every ordered pair of its sources. `None` for
+/// every other record.
+fn mutual_triples(
+    item: &Value,
+    label: &str,
+    sources: &[String],
+    targets: &[String],
+) -> Option<Vec<Triple>> {
+    let markup = item
+        .get("textInfo")
+        .and_then(|t| t.get("markup"))
+        .and_then(Value::as_str)?;
+    let untargeted = targets.iter().all(String::is_empty);
+    if !markup.contains("SRC/TAR") || !untargeted || sources.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<Triple> = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        for (j, t) in sources.iter().enumerate() {
+            let triple = (label.to_string(), s.clone(), t.clone());
+            if i != j && !out.contains(&triple) {
+                out.push(triple);
+            }
+        }
+    }
+    Some(out)
+}
+
+fn pred_triples(events: &[&Event], kind: &dyn Fn(&Event) -> String) -> Vec<Triple> {
+    let mut pred: Vec<Triple> = Vec::new();
+    for e in events {
+        let triple = (
+            kind(e),
+            country(e.source.actor.as_deref()),
+            country(e.target.actor.as_deref()),
+        );
+        if !pred.contains(&triple) {
+            pred.push(triple);
+        }
+    }
+    pred
+}
+
+/// Add one [`Miss`] per gold triple not predicted and per predicted triple
+/// not in the gold.
+fn collect_misses(
+    out: &mut Vec<Miss>,
+    (set, id, doc): (&'static str, &str, &Document),
+    (gold, pred): (&[Triple], &[Triple]),
+    events: &[&Event],
+    kind: &dyn Fn(&Event) -> String,
+) {
+    let described: Vec<String> = events.iter().map(|e| describe(doc, e)).collect();
+    let mut push = |cause: &'static str, t: &Triple| {
+        out.push(Miss {
+            set,
+            id: id.to_string(),
+            cause,
+            triple: fmt_triple(t),
+            pred: described.clone(),
+            text: doc.text.clone(),
+        })
+    };
+    for g in gold.iter().filter(|g| !pred.contains(g)) {
+        push(classify(g, events, kind), g);
+    }
+    for p in pred.iter().filter(|p| !gold.contains(p)) {
+        let cause = if gold.iter().any(|g| g.0 == p.0) {
+            "extra-actors"
+        } else {
+            "extra-type"
+        };
+        push(cause, p);
+    }
+}
+
+/// Count the misses by cause (sorted by count, largest first).
+pub fn miss_summary(misses: &[Miss]) -> Vec<(&'static str, usize)> {
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for m in misses {
+        *counts.entry(m.cause).or_default() += 1;
+    }
+    let mut v: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v
 }
 
 /// One PETR2 gold record.
@@ -280,6 +488,15 @@ fn push_text(out: &mut [Petr2Record], piece: &str, in_text: &mut bool) {
 
 /// Score the pipeline on the PETR2 gold sentences.
 pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Report> {
+    evaluate_petr2_errors(path, pipeline).map(|(report, _)| report)
+}
+
+/// [`evaluate_petr2`] with the missed and extra country-level triples (as
+/// `ROOT SRC>TGT`), each with its cause.
+pub fn evaluate_petr2_errors(
+    path: &Path,
+    pipeline: &Pipeline,
+) -> io::Result<(Petr2Report, Vec<Miss>)> {
     let text = std::fs::read_to_string(path)?;
     let records = read_petr2(&text);
     if records.is_empty() {
@@ -287,11 +504,12 @@ pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Repor
     }
     let (mut tpc, mut tpf, mut npred, mut ngold, mut same_roots) = (0, 0, 0, 0, 0);
     let mut gold_events = 0;
+    let mut misses = Vec::new();
     for rec in &records {
         let doc = run_pipeline(pipeline, &rec.id, &rec.text, rec.date);
         let root = |c: &str| c.chars().take(2).collect::<String>();
-        let mut gold_c: Vec<(String, String, String)> = Vec::new();
-        let mut gold_f: Vec<(String, String, String)> = Vec::new();
+        let mut gold_c: Vec<Triple> = Vec::new();
+        let mut gold_f: Vec<Triple> = Vec::new();
         for (code, s, t) in &rec.events {
             gold_events += 1;
             let c = (country(Some(s)), country(Some(t)), root(code));
@@ -303,12 +521,10 @@ pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Repor
                 gold_f.push(f);
             }
         }
-        let mut pred_c: Vec<(String, String, String)> = Vec::new();
-        let mut pred_f: Vec<(String, String, String)> = Vec::new();
-        for e in &doc.events {
-            if e.negated {
-                continue;
-            }
+        let mut pred_c: Vec<Triple> = Vec::new();
+        let mut pred_f: Vec<Triple> = Vec::new();
+        let events: Vec<&Event> = doc.events.iter().filter(|e| !e.negated).collect();
+        for e in &events {
             let c = (
                 country(e.source.actor.as_deref()),
                 country(e.target.actor.as_deref()),
@@ -330,6 +546,19 @@ pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Repor
         tpf += pred_f.iter().filter(|p| gold_f.contains(p)).count();
         npred += pred_c.len();
         ngold += gold_c.len();
+        let by_root = |v: &[Triple]| -> Vec<Triple> {
+            v.iter()
+                .map(|(s, t, r)| (r.clone(), s.clone(), t.clone()))
+                .collect()
+        };
+        let kind = |e: &Event| e.root.clone();
+        collect_misses(
+            &mut misses,
+            ("petr2", &rec.id, &doc),
+            (&by_root(&gold_c), &by_root(&pred_c)),
+            &events,
+            &kind,
+        );
         let mut gr: Vec<String> = gold_c.iter().map(|x| x.2.clone()).collect();
         let mut pr: Vec<String> = pred_c.iter().map(|x| x.2.clone()).collect();
         gr.sort();
@@ -341,7 +570,7 @@ pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Repor
         }
     }
     let n = records.len();
-    Ok(Petr2Report {
+    let report = Petr2Report {
         task: "events-petr2",
         set: path
             .file_name()
@@ -352,7 +581,8 @@ pub fn evaluate_petr2(path: &Path, pipeline: &Pipeline) -> io::Result<Petr2Repor
         triples_country: Prf::new(tpc, npred, ngold),
         triples_full: Prf::new(tpf, npred, ngold),
         root_set_accuracy: (same_roots as f64 * 10000.0 / n as f64).round() / 100.0,
-    })
+    };
+    Ok((report, misses))
 }
 
 #[cfg(test)]
@@ -372,6 +602,38 @@ mod tests {
         assert_eq!(recs[0].date, NaiveDate::from_ymd_opt(2008, 8, 4));
         assert!(recs[1].events.is_empty());
         assert_eq!(recs[1].text, "Nothing here.");
+    }
+
+    fn event(
+        plover: &str,
+        source: (Option<&str>, Option<&str>),
+        target: (Option<&str>, Option<&str>),
+    ) -> Event {
+        let side = |(actor, text): (Option<&str>, Option<&str>)| serde_json::json!({"actor": actor, "text": text});
+        serde_json::from_value(serde_json::json!({
+            "code": "180", "root": "18", "quad_class": 4, "goldstein": -9.0,
+            "plover": plover, "source": side(source), "target": side(target),
+            "sentence": {"start": 0, "end": 10}, "trigger": {"start": 0, "end": 4},
+            "rule": "test"
+        }))
+        .expect("a valid event")
+    }
+
+    #[test]
+    fn misses_are_classified_by_cause() {
+        let kind = |e: &Event| e.plover.clone().unwrap_or_default();
+        let gold: Triple = ("ASSAULT".into(), "USA".into(), "IRQ".into());
+        assert_eq!(classify(&gold, &[], &kind), "no-event");
+        let protest = event("PROTEST", (Some("USAGOV"), None), (Some("IRQ"), None));
+        assert_eq!(classify(&gold, &[&protest], &kind), "wrong-type");
+        let uncoded = event("ASSAULT", (None, Some("the Marines")), (Some("IRQ"), None));
+        assert_eq!(classify(&gold, &[&uncoded], &kind), "source-uncoded");
+        let no_target = event("ASSAULT", (Some("USAMIL"), None), (None, None));
+        assert_eq!(classify(&gold, &[&no_target], &kind), "target-missing");
+        let wrong = event("ASSAULT", (Some("USAMIL"), None), (Some("SYR"), None));
+        assert_eq!(classify(&gold, &[&wrong, &uncoded], &kind), "target-wrong");
+        let untargeted: Triple = ("ASSAULT".into(), "USA".into(), String::new());
+        assert_eq!(classify(&untargeted, &[&wrong], &kind), "target-extra");
     }
 
     #[test]

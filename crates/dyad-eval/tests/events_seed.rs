@@ -132,3 +132,84 @@ fn seed_events() {
         assert!(e.sentence.contains(&e.trigger));
     }
 }
+
+/// The pipeline on one news-style sentence (written for this test) dated
+/// `published`: its events as (PLOVER type, source country, target country).
+fn coded(text: &str, published: &str) -> Vec<(String, String, String)> {
+    let mut doc = Document::from_body("t", text);
+    doc.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    Pipeline::new(PipelineOptions::default()).annotate(&mut doc);
+    doc.events
+        .iter()
+        .map(|e| {
+            (
+                e.plover.clone().unwrap_or_default(),
+                dyad_eval::plover::country(e.source.actor.as_deref()),
+                dyad_eval::plover::country(e.target.actor.as_deref()),
+            )
+        })
+        .collect()
+}
+
+/// Dictionary coverage beyond the seed: older state names, armed groups,
+/// leaders of many states, and verbs and nominal phrases of several roots.
+#[test]
+fn dictionaries_cover_common_news_events() {
+    let cases = [
+        (
+            "The Soviet Union expelled three British diplomats on Tuesday.",
+            "1985-06-01",
+            ("SANCTION", "RUS", "GBR"),
+        ),
+        (
+            "President Robert Mugabe threatened to expel foreign journalists.",
+            "2003-06-01",
+            ("THREATEN", "ZWE", ""),
+        ),
+        (
+            "The Tamil Tigers attacked an army camp near Jaffna on Sunday.",
+            "2003-06-01",
+            ("ASSAULT", "LKA", ""),
+        ),
+        (
+            "Bosnian Serb forces shelled the town on Friday.",
+            "1994-06-01",
+            ("ASSAULT", "BIH", ""),
+        ),
+        (
+            "The United States advised against travel to Haiti on Friday.",
+            "2004-03-01",
+            ("SANCTION", "USA", "HTI"),
+        ),
+        (
+            "Italy has paid compensation to Libya for the colonial era.",
+            "2008-09-01",
+            ("RETREAT", "ITA", "LBY"),
+        ),
+        (
+            "The Red Cross withdrew its staff from Somalia after the attack.",
+            "2008-09-01",
+            ("SANCTION", "NGO", "SOM"),
+        ),
+        (
+            "Bangladesh refused entry to Myanmar refugees on Monday.",
+            "2012-06-01",
+            ("REJECT", "BGD", "MMR"),
+        ),
+        (
+            "Pakistan is committed to peace with India, the foreign minister said.",
+            "2004-01-01",
+            ("AGREE", "PAK", "IND"),
+        ),
+        (
+            "The Kurdistan Workers' Party demanded that Turkey release its leader.",
+            "2000-01-01",
+            ("REQUEST", "TUR", "TUR"),
+        ),
+    ];
+    for (text, date, (kind, source, target)) in cases {
+        let events = coded(text, date);
+        let want = (kind.to_string(), source.to_string(), target.to_string());
+        assert!(events.contains(&want), "{text}: {want:?} not in {events:?}");
+    }
+}
