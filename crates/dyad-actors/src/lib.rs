@@ -11,8 +11,11 @@
 pub mod dates;
 pub mod dict;
 pub mod error;
+mod gate;
 mod items;
 pub mod matcher;
+mod modifier;
+mod national;
 pub mod ner;
 mod recognise;
 mod resolve;
@@ -37,6 +40,12 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     (
         "countries.txt",
         include_str!("../../../data/actors/countries.txt"),
+    ),
+    // Before organisations.txt: a party's dated code (GOV/OPP) wins over
+    // an undated one listed there.
+    (
+        "parties.txt",
+        include_str!("../../../data/actors/parties.txt"),
     ),
     (
         "organisations.txt",
@@ -94,18 +103,21 @@ impl DictSource {
     }
 }
 
-/// dyad's embedded dictionaries, parsed.
+/// dyad's embedded dictionaries, parsed. An entry of organisations.txt
+/// whose every name is also a party's name in parties.txt is left out: the
+/// party's dated entry supersedes it.
 pub fn default_dictionary() -> Result<Dictionary, ActorError> {
     let mut dict = Dictionary::default();
     let mut report = LoadReport::default();
     for (name, text) in DEFAULT_FILES {
-        dict::format::parse(
-            FileFormat::from_name(name),
-            name,
-            text,
-            &mut dict,
-            &mut report,
-        );
+        let format = FileFormat::from_name(name);
+        if *name == "organisations.txt" {
+            let mut part = Dictionary::default();
+            dict::format::parse(format, name, text, &mut part, &mut report);
+            dict.merge(without_superseded(part, &dict));
+        } else {
+            dict::format::parse(format, name, text, &mut dict, &mut report);
+        }
     }
     match report.errors.first() {
         Some(first) => Err(ActorError::BadLines {
@@ -114,6 +126,40 @@ pub fn default_dictionary() -> Result<Dictionary, ActorError> {
         }),
         None => Ok(dict),
     }
+}
+
+/// `part` without the actors all of whose names (case aside) already name
+/// an actor of `dict`.
+fn without_superseded(part: Dictionary, dict: &Dictionary) -> Dictionary {
+    let known: std::collections::HashSet<String> = dict
+        .phrases
+        .iter()
+        .filter(|(_, t)| matches!(t, dict::Target::Actor(..)))
+        .map(|(p, _)| p.to_lowercase())
+        .collect();
+    let mut names: Vec<Vec<(String, dict::Form)>> = vec![Vec::new(); part.actors.len()];
+    let mut out = Dictionary {
+        countries: part.countries,
+        ..Dictionary::default()
+    };
+    for (phrase, target) in part.phrases {
+        match target {
+            dict::Target::Actor(id, form) => {
+                if let Some(list) = names.get_mut(id as usize) {
+                    list.push((phrase, form));
+                }
+            }
+            other => out.phrases.push((phrase, other)),
+        }
+    }
+    for (actor, names) in part.actors.into_iter().zip(names) {
+        let superseded =
+            !names.is_empty() && names.iter().all(|(p, _)| known.contains(&p.to_lowercase()));
+        if !superseded {
+            out.add_actor(actor, &names);
+        }
+    }
+    out
 }
 
 /// Read one dictionary file into `dict`; bad lines go to `report`.
@@ -160,13 +206,17 @@ impl Default for ActorTagger {
 }
 
 impl ActorTagger {
-    /// A tagger with dyad's embedded dictionaries.
+    /// A tagger with dyad's embedded dictionaries and the embedded NER model
+    /// (see [`ActorTagger::without_ner`]).
     pub fn new() -> Self {
         let dict = default_dictionary().expect("embedded actor dictionaries are valid (tested)");
-        Self::from_dictionary(dict).expect("embedded actor dictionaries compile (tested)")
+        Self::from_dictionary(dict)
+            .expect("embedded actor dictionaries compile (tested)")
+            .with_embedded_ner()
     }
 
-    /// A tagger over any dictionary.
+    /// A tagger over any dictionary, without the NER model (add it with
+    /// [`ActorTagger::with_ner`] or [`ActorTagger::with_embedded_ner`]).
     pub fn from_dictionary(mut dict: Dictionary) -> Result<Self, ActorError> {
         dict.index_short_forms();
         let matcher = Matcher::build(&dict)?;
@@ -177,14 +227,36 @@ impl ActorTagger {
         })
     }
 
-    /// Also run the NER model and add the people and organisations it finds
-    /// that the dictionaries and rules did not. Slower (about 0.8 M tokens/s).
+    /// Also run this NER model and add the people and organisations it
+    /// finds that the dictionaries and rules did not. It runs only on the
+    /// stretches of capitalised words where something is left to find (see
+    /// `gate.rs`).
     pub fn with_ner(mut self, model: ner::NerModel) -> Self {
         self.ner = Some(std::sync::Arc::new(model));
         self
     }
 
-    /// A tagger from files, with or without dyad's embedded dictionaries.
+    /// Run the NER model shipped in the binary (parsed once per process,
+    /// shared by every tagger).
+    pub fn with_embedded_ner(mut self) -> Self {
+        self.ner = Some(ner::NerModel::shared_embedded());
+        self
+    }
+
+    /// Dictionaries and rules only: no statistical NER.
+    pub fn without_ner(mut self) -> Self {
+        self.ner = None;
+        self
+    }
+
+    /// True when the NER model runs.
+    pub fn has_ner(&self) -> bool {
+        self.ner.is_some()
+    }
+
+    /// A tagger from files, with or without dyad's embedded dictionaries,
+    /// and with the embedded NER model (drop it with
+    /// [`ActorTagger::without_ner`]).
     /// Bad lines are skipped and returned in the report (one `file:line:
     /// message` each). Without our dictionaries, the embedded cue words are
     /// still loaded (honorifics, pronouns) since they are grammar, not actors.
@@ -208,7 +280,7 @@ impl ActorTagger {
         for (path, source) in files {
             load_file(path, *source, &mut dict, &mut report)?;
         }
-        Ok((Self::from_dictionary(dict)?, report))
+        Ok((Self::from_dictionary(dict)?.with_embedded_ner(), report))
     }
 
     /// The dictionary in use.
@@ -236,8 +308,11 @@ impl ActorTagger {
         let sentences = segments::sentences(doc);
         let quotes = segments::quote_ranges(doc);
         let mut raws = Vec::new();
+        let mut seeds: Vec<Vec<dyad_core::Span>> = Vec::with_capacity(sentences.len());
+        let mut named = std::collections::HashSet::new();
         for (index, span) in sentences.iter().enumerate() {
             let Some(text) = doc.text.get(span.start..span.end) else {
+                seeds.push(Vec::new());
                 continue;
             };
             let items = items::build(&self.matcher, text, span.start);
@@ -247,64 +322,20 @@ impl ActorTagger {
                 index,
                 quotes: &quotes,
             };
+            let before = raws.len();
             recognise::recognise(&s, &self.dict, &mut raws);
+            if self.ner.is_some() {
+                let found = raws.get(before..).unwrap_or(&[]);
+                seeds.push(gate::uncovered(&items, found, &self.dict, &named));
+                gate::note_names(found, &mut named);
+            }
         }
         if let Some(model) = &self.ner {
-            add_ner_mentions(model, doc, &sentences, &quotes, &mut raws);
+            gate::add_mentions(model, doc, &sentences, &seeds, &quotes, &mut raws);
         }
+        let home = national::home_country(doc, &self.matcher, &self.dict);
+        national::fill(&mut raws, &self.dict, home.as_deref());
         resolve::resolve(raws, &doc.text, &self.dict, date)
-    }
-}
-
-/// People and organisations the NER model finds where no raw mention was.
-fn add_ner_mentions(
-    model: &ner::NerModel,
-    doc: &Document,
-    sentences: &[dyad_core::Span],
-    quotes: &[dyad_core::Span],
-    raws: &mut Vec<recognise::Raw>,
-) {
-    let tokens: Vec<Vec<dyad_core::Token>> = sentences
-        .iter()
-        .map(|s| dyad_core::tokenize(doc.text.get(s.start..s.end).unwrap_or(""), s.start))
-        .collect();
-    let slices: Vec<&[dyad_core::Token]> = tokens.iter().map(Vec::as_slice).collect();
-    for found in model.tag_sentences(&doc.text, &slices) {
-        let span = found.span;
-        if raws
-            .iter()
-            .any(|r| r.start < span.end && span.start < r.end)
-        {
-            continue;
-        }
-        let Some(name) = doc.text.get(span.start..span.end) else {
-            continue;
-        };
-        let kind = match found.label {
-            ner::NerLabel::Per => recognise::RawKind::Person {
-                actor: None,
-                name: name.to_string(),
-                title: None,
-                sex: None,
-            },
-            ner::NerLabel::Org => recognise::RawKind::NamedOrg {
-                name: name.to_string(),
-            },
-            ner::NerLabel::Loc | ner::NerLabel::Misc => continue,
-        };
-        let sentence = sentences
-            .iter()
-            .position(|s| s.start <= span.start && span.start < s.end)
-            .unwrap_or(0);
-        raws.push(recognise::Raw {
-            start: span.start,
-            end: span.end,
-            sentence,
-            in_quote: quotes
-                .iter()
-                .any(|q| q.start <= span.start && span.end <= q.end),
-            kind,
-        });
     }
 }
 

@@ -297,7 +297,8 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
                     )
                     .is_some()
                     || n.is_cap_word()
-            }) {
+            }) || crate::modifier::modifies_next(items, i, text)
+            {
                 continue;
             }
             let Some(role) = dict.roles.get(role_id as usize) else {

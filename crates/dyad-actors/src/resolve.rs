@@ -383,7 +383,9 @@ impl State<'_> {
         let phrase = role.phrase.to_lowercase();
         let country = match &title.affiliation {
             Some(Affiliation::Country(c)) => Some(c.clone()),
-            Some(Affiliation::Code(c)) => self.dict.country_of(c).map(str::to_string),
+            Some(Affiliation::Code(c)) | Some(Affiliation::Dated(_, c)) => {
+                self.dict.country_of(c).map(str::to_string)
+            }
             _ => None,
         };
         // The latest holder named before; failing that (a lead such as

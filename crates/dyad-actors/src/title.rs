@@ -17,6 +17,10 @@ pub enum Affiliation {
     Code(String),
     /// A person's ("Mr Trump's adviser"): their country on the date.
     Person(u32),
+    /// A body whose code depends on the date (a party in or out of
+    /// government, data/actors/parties.txt): its code on the date; the
+    /// string is its undated code.
+    Dated(u32, String),
 }
 
 /// A parsed title.
@@ -55,8 +59,10 @@ fn affiliation_of(item: &Item, dict: &Dictionary) -> Option<Affiliation> {
         crate::dict::Fallback::Code(c) => c.clone(),
         _ => return None,
     };
+    let dated = actor.codes.iter().any(|c| c.range.is_restricted());
     Some(match actor.kind {
         ActorKind::Country | ActorKind::Location => Affiliation::Country(code),
+        ActorKind::Organization if dated => Affiliation::Dated(id, code),
         _ => Affiliation::Code(code),
     })
 }
@@ -275,6 +281,10 @@ pub fn title_code(title: &Title, dict: &Dictionary, date: NaiveDate) -> Option<S
     let (base, is_country) = match title.affiliation.as_ref()? {
         Affiliation::Country(c) => (c.clone(), true),
         Affiliation::Code(c) => (c.clone(), false),
+        Affiliation::Dated(a, c) => {
+            let on = dict.actors.get(*a as usize)?.code_on(date, dict).code;
+            (on.unwrap_or_else(|| c.clone()), false)
+        }
         Affiliation::Person(p) => {
             let code = dict.actors.get(*p as usize)?.code_on(date, dict).code?;
             (dict.country_of(&code)?.to_string(), true)

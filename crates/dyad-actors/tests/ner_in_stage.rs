@@ -1,6 +1,6 @@
-//! The NER model inside the actors stage: people and organisations that no
-//! dictionary or rule knows are found when it is enabled, and later short
-//! mentions resolve to them.
+//! The NER model inside the actors stage (on by default): people and
+//! organisations that no dictionary or rule knows are found with it, and
+//! later short mentions resolve to them.
 
 use dyad_actors::ner::NerModel;
 use dyad_actors::ActorTagger;
@@ -19,13 +19,14 @@ fn names(tagger: &ActorTagger) -> Vec<(String, EntityKind, usize)> {
 
 #[test]
 fn unknown_people_and_organisations_need_the_model() {
-    let plain = names(&ActorTagger::new());
+    let plain = names(&ActorTagger::new().without_ner());
     assert!(
         !plain.iter().any(|(n, _, _)| n.contains("Ostrava")),
         "{plain:?}"
     );
     let model = NerModel::embedded().expect("embedded NER model");
-    let with_ner = names(&ActorTagger::new().with_ner(model));
+    let with_ner = names(&ActorTagger::new().without_ner().with_ner(model));
+    assert_eq!(with_ner, names(&ActorTagger::new()), "on by default");
     assert!(
         with_ner
             .iter()

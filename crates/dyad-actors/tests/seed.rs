@@ -130,7 +130,8 @@ fn seed_actors_are_found_titled_and_coded_for_may_2017() {
         Some("Russian news agency"),
         "RUSMED",
     );
-    check(&doc, "Democrats", Organization, None, "USAPTY");
+    // Out of the White House in May 2017: the opposition (data/actors/parties.txt).
+    check(&doc, "Democratic Party", Organization, None, "USAOPP");
     check(&doc, "Donald Trump", Person, Some("US President"), "USAGOV");
     check(
         &doc,

@@ -82,7 +82,18 @@ impl Pipeline {
         self
     }
 
-    /// Build the pipeline (loads dictionaries of the enabled stages).
+    /// Use this event coder (e.g. one built from PETRARCH or TABARI verb
+    /// dictionaries) instead of the built-in one.
+    pub fn with_events(mut self, events: EventCoder) -> Self {
+        self.events = events;
+        self
+    }
+
+    /// Build the pipeline (loads dictionaries of the enabled stages). The
+    /// actors stage uses dyad's dictionaries and the embedded NER model
+    /// (`ActorTagger::new`, parsed once per process); replace it with
+    /// [`Pipeline::with_actors`], e.g. `ActorTagger::new().without_ner()`
+    /// for dictionaries and rules only.
     pub fn new(options: PipelineOptions) -> Self {
         Pipeline {
             options,

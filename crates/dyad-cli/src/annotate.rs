@@ -2,7 +2,7 @@
 //! JSON Document per line to stdout; a summary line goes to stderr.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -54,20 +54,28 @@ pub struct AnnotateArgs {
     /// Do not load the built-in actor dictionaries (use only --actors-dict).
     #[arg(long)]
     no_default_actors: bool,
-    /// Also find people and organisations with the statistical NER model
-    /// (slower: about 0.8 M tokens/s per core).
+    /// Do not run the statistical NER model (it runs by default, on the
+    /// capitalised words no dictionary or rule covered).
     #[arg(long)]
-    ner: bool,
+    no_ner: bool,
+    /// A PETRARCH verb dictionary (CAMEO.2.0.txt or CAMEO.verbpatterns.*.txt)
+    /// coded by dyad's coder instead of its own patterns, PETRARCH-style
+    /// (codes as written, only events with both actors).
+    #[arg(long = "verbs-dict")]
+    verbs_dict: Option<PathBuf>,
+    /// The discard list for --verbs-dict (e.g. Phoenix.discards.txt).
+    #[arg(long = "discards-dict", requires = "verbs_dict")]
+    discards_dict: Option<PathBuf>,
 }
 
-/// The actors tagger for `--actors-dict` / `--no-default-actors` / `--ner`,
+/// The actors tagger for `--actors-dict` / `--no-default-actors` / `--no-ner`,
 /// when one of them is given.
 pub fn actor_tagger(
     dicts: &[PathBuf],
     no_defaults: bool,
-    ner: bool,
+    no_ner: bool,
 ) -> anyhow::Result<Option<dyad_actors::ActorTagger>> {
-    if dicts.is_empty() && !no_defaults && !ner {
+    if dicts.is_empty() && !no_defaults && !no_ner {
         return Ok(None);
     }
     let mut tagger = if dicts.is_empty() && !no_defaults {
@@ -89,10 +97,29 @@ pub fn actor_tagger(
         );
         tagger
     };
-    if ner {
-        tagger = tagger.with_ner(dyad_actors::ner::NerModel::embedded()?);
+    if no_ner {
+        tagger = tagger.without_ner();
     }
     Ok(Some(tagger))
+}
+
+/// The event coder for `--verbs-dict` / `--discards-dict`, when given; what
+/// was read and skipped goes to stderr.
+pub fn event_coder(
+    verbs: Option<&Path>,
+    discards: Option<&Path>,
+) -> anyhow::Result<Option<dyad_code::EventCoder>> {
+    let Some(verbs) = verbs else {
+        return Ok(None);
+    };
+    let (coder, report) =
+        dyad_code::petrarch::load_coder(verbs, discards, dyad_code::CodeTable::embedded())
+            .with_context(|| format!("loading {}", verbs.display()))?;
+    for error in &report.verbs.errors {
+        eprintln!("dyad: dictionary: {error}");
+    }
+    eprintln!("dyad: {}", report.summary());
+    Ok(Some(coder.with_petrarch_rules(report.rules)))
 }
 
 /// Reader settings from the command-line format and size limit.
@@ -155,8 +182,11 @@ pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
         events: !args.no_events,
         fallback_published: args.published,
     });
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.ner)? {
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.no_ner)? {
         pipeline = pipeline.with_actors(tagger);
+    }
+    if let Some(coder) = event_coder(args.verbs_dict.as_deref(), args.discards_dict.as_deref())? {
+        pipeline = pipeline.with_events(coder);
     }
     let stdout = std::io::stdout();
     let mut sink = JsonLines {

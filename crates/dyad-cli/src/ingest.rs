@@ -6,7 +6,7 @@
 //! id is already stored are not annotated again, so re-running a command —
 //! also after it was killed — resumes without losing or duplicating anything.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -17,16 +17,16 @@ use dyad_ingest::{read_inputs, StructureOptions};
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::annotate::{actor_tagger, parse_iso_date, read_options, FormatArg};
+use crate::annotate::{actor_tagger, event_coder, parse_iso_date, read_options, FormatArg};
 use crate::batch::{process, Sink, BATCH};
 
 /// The coder recorded with every stored article: dyad's version and the
 /// actor dictionaries in use.
 pub fn coder_version() -> String {
-    coder_with(&[], false, false)
+    coder_with(&[], false, true, None)
 }
 
-fn coder_with(dicts: &[PathBuf], no_defaults: bool, ner: bool) -> String {
+fn coder_with(dicts: &[PathBuf], no_defaults: bool, ner: bool, verbs: Option<&Path>) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !no_defaults {
         parts.push("built-in dictionaries".into());
@@ -34,6 +34,9 @@ fn coder_with(dicts: &[PathBuf], no_defaults: bool, ner: bool) -> String {
     parts.extend(dicts.iter().map(|p| p.display().to_string()));
     if ner {
         parts.push("NER data/models/ner-conll2003.bin".into());
+    }
+    if let Some(v) = verbs {
+        parts.push(format!("verbs {}", v.display()));
     }
     format!("dyad {} ({})", env!("CARGO_PKG_VERSION"), parts.join(", "))
 }
@@ -64,9 +67,15 @@ pub struct IngestArgs {
     /// Do not load the built-in actor dictionaries.
     #[arg(long)]
     no_default_actors: bool,
-    /// Also find people and organisations with the statistical NER model.
+    /// Do not run the statistical NER model (on by default).
     #[arg(long)]
-    ner: bool,
+    no_ner: bool,
+    /// A PETRARCH verb dictionary coded instead of dyad's patterns.
+    #[arg(long = "verbs-dict")]
+    verbs_dict: Option<PathBuf>,
+    /// The discard list for --verbs-dict.
+    #[arg(long = "discards-dict", requires = "verbs_dict")]
+    discards_dict: Option<PathBuf>,
 }
 
 /// Writes annotated batches into the store, skipping stored ids.
@@ -130,12 +139,20 @@ pub fn run_ingest(args: IngestArgs) -> anyhow::Result<()> {
         fallback_published: args.published,
         ..PipelineOptions::default()
     });
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.ner)? {
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.no_ner)? {
         pipeline = pipeline.with_actors(tagger);
+    }
+    if let Some(coder) = event_coder(args.verbs_dict.as_deref(), args.discards_dict.as_deref())? {
+        pipeline = pipeline.with_events(coder);
     }
     let mut sink = StoreSink::new(
         store,
-        coder_with(&args.actors_dicts, args.no_default_actors, args.ner),
+        coder_with(
+            &args.actors_dicts,
+            args.no_default_actors,
+            !args.no_ner,
+            args.verbs_dict.as_deref(),
+        ),
     );
     let bar = progress_bar(args.quiet);
     let started = Instant::now();
@@ -193,7 +210,7 @@ pub fn run_recode(args: RecodeArgs) -> anyhow::Result<()> {
     if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, false)? {
         pipeline = pipeline.with_actors(tagger);
     }
-    let coder = coder_with(&args.actors_dicts, args.no_default_actors, false);
+    let coder = coder_with(&args.actors_dicts, args.no_default_actors, true, None);
     // Replaced articles get new row numbers above `upto`: page only through
     // the rows that were there at the start.
     let upto = store.last_row()?;

@@ -160,11 +160,16 @@ pub(crate) struct Lattice {
 /// the tag before it read from that path), with the word-feature scores
 /// `statics` of each token precomputed. Training uses the same search.
 /// `dynamic(i, prev, prev2, acc)` adds the scores of the decision features
-/// of token `i`. Writes the tags and each token's margin (in score units).
+/// of token `i`. `init` is the (previous, before previous) tag before the
+/// first token: `(NO_TAG, NO_TAG)` at a sentence start, `(O, O)` for a
+/// stretch inside a sentence. Writes the tags and each token's margin (in
+/// score units).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn search(
     statics: &[[f32; N_TAGS]],
     table: &[[u32; 2]; N_TAGS + 1],
     scale: f64,
+    init: (u8, u8),
     mut dynamic: impl FnMut(usize, u8, u8, &mut [f32; N_TAGS]),
     lattice: &mut Lattice,
     tags_out: &mut Vec<u8>,
@@ -181,7 +186,7 @@ pub(crate) fn search(
     lattice.local.clear();
     lattice.local.resize(n, [0.0; N_TAGS]);
     // Alive hypotheses: (score, tag, tag before it), best first.
-    let mut alive = [(0.0f64, NO_TAG, NO_TAG); MAX_STATES];
+    let mut alive = [(0.0f64, init.0, init.1); MAX_STATES];
     let mut n_alive = 1;
     let mut next: [(f64, u8); N_TAGS] = [(f64::NEG_INFINITY, NO_TAG); N_TAGS];
     for (i, base) in statics.iter().enumerate() {

@@ -11,6 +11,9 @@ use super::clusters::Clusters;
 use super::hash;
 use super::lexicon::{self, Lexicon};
 
+/// Words of context the static features read on each side of a token.
+pub(crate) const CONTEXT: usize = 2;
+
 /// Bumped whenever a template changes meaning; part of the model fingerprint.
 pub(crate) const FEATURE_VERSION: u64 = 3;
 
@@ -105,6 +108,16 @@ fn canonical(word: &str) -> &str {
     }
 }
 
+/// Feed the lowercase form of `c` (one byte for ASCII, the common case).
+#[inline]
+fn lower_into(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        hash::byte(h, c.to_ascii_lowercase() as u8)
+    } else {
+        c.to_lowercase().fold(h, hash::char)
+    }
+}
+
 /// Facts about one word.
 pub(crate) fn tok_info(word: &str) -> TokInfo {
     let word = canonical(word);
@@ -136,9 +149,7 @@ pub(crate) fn tok_info(word: &str) -> TokInfo {
             lower += 1;
         }
         if n < 4 {
-            for l in c.to_lowercase() {
-                lh = hash::char(lh, l);
-            }
+            lh = lower_into(lh, c);
             pre[n] = lh;
         }
         n += 1;
@@ -146,9 +157,7 @@ pub(crate) fn tok_info(word: &str) -> TokInfo {
     let mut suf = [0u64; 4];
     let mut sh = hash::EMPTY;
     for (k, c) in word.chars().rev().take(4).enumerate() {
-        for l in c.to_lowercase() {
-            sh = hash::char(sh, l);
-        }
+        sh = lower_into(sh, c);
         suf[k] = sh;
     }
     let cap = match (upper, lower) {
@@ -243,6 +252,14 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u32 {
 
 /// Features of position `i` that depend only on the words; appended to `out`.
 pub(crate) fn static_keys(infos: &[TokInfo], i: usize, out: &mut Vec<u32>) {
+    static_keys_at(infos, i, i == 0, out);
+}
+
+/// [`static_keys`] for `infos` that may be a stretch of a sentence: `first`
+/// tells whether position `i` starts the sentence (the stretch's own edges
+/// read as sentence edges, so a stretch must carry two words of context on
+/// each side that lies inside the sentence).
+pub(crate) fn static_keys_at(infos: &[TokInfo], i: usize, first: bool, out: &mut Vec<u32>) {
     let bos = TokInfo::pad(BOS);
     let eos = TokInfo::pad(EOS);
     let at = |d: isize| -> &TokInfo {
@@ -274,9 +291,8 @@ pub(crate) fn static_keys(infos: &[TokInfo], i: usize, out: &mut Vec<u32>) {
             out.push(f1(T_SUF[k], c.suf[k]));
         }
     }
-    let first = u64::from(i == 0);
-    out.push(f2(T_FIRST, first, c.short));
-    if i == 0 {
+    out.push(f2(T_FIRST, u64::from(first), c.short));
+    if first {
         out.push(f1(T_FIRST_NORM, c.norm));
     }
     out.push(f3(T_CAP_TRI, m1.cap as u64, c.cap as u64, p1.cap as u64));

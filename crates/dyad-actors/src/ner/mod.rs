@@ -6,7 +6,10 @@
 //! capitalisation), the two previous tags, gazetteer matches from the lists
 //! in `data/ner/`, and what earlier sentences of the document said about the
 //! same word. Trained on CoNLL-2003 by `dyad train ner`; the weights ship in
-//! `data/models/ner-conll2003.bin` (see its `PROVENANCE.md`).
+//! `data/models/ner-conll2003.bin` (see its `PROVENANCE.md`) and are held
+//! as 8-bit rows beside their keys (see `weights.rs`). Whole sentences are
+//! tagged with [`NerModel::tag_sentences`]; the actors stage tags only
+//! stretches of them with [`NerModel::tag_windows`].
 //!
 //! ```no_run
 //! use dyad_actors::ner::NerModel;
@@ -162,6 +165,24 @@ impl NerModel {
         Self::from_bytes(EMBEDDED)
     }
 
+    /// The embedded model, parsed on first use and shared afterwards.
+    ///
+    /// # Panics
+    /// Never in a release: the embedded model is checked against this
+    /// build's features by a test (`embedded_model_finds_people_places_and_organisations`
+    /// loads it).
+    pub fn shared_embedded() -> std::sync::Arc<NerModel> {
+        static MODEL: std::sync::OnceLock<std::sync::Arc<NerModel>> = std::sync::OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                std::sync::Arc::new(
+                    NerModel::embedded()
+                        .expect("the embedded NER model matches this build (tested)"),
+                )
+            })
+            .clone()
+    }
+
     /// Load a model written by `dyad train ner`.
     pub fn load(path: impl AsRef<Path>) -> Result<Self, NerError> {
         let path = path.as_ref();
@@ -240,59 +261,122 @@ impl NerModel {
     /// Sentences are tagged in order; what earlier ones said about a word
     /// informs later ones.
     pub fn tag_sentences(&self, text: &str, sentences: &[&[Token]]) -> Vec<NerSpan> {
+        let windows: Vec<Window> = sentences
+            .iter()
+            .enumerate()
+            .map(|(sentence, tokens)| Window {
+                sentence,
+                start: 0,
+                end: tokens.len(),
+            })
+            .collect();
+        self.tag_windows(text, sentences, &windows)
+    }
+
+    /// Entities inside stretches of a document's sentences only (the rest is
+    /// not looked at): each window is decoded on its own, with the two words
+    /// on either side as context, as if the word before it was outside any
+    /// entity, and entities end at its last token. `windows` should be in
+    /// document order (earlier windows inform later ones) and not overlap.
+    pub fn tag_windows(
+        &self,
+        text: &str,
+        sentences: &[&[Token]],
+        windows: &[Window],
+    ) -> Vec<NerSpan> {
         let mut out = Vec::new();
         let mut state = State::default();
-        for sentence in sentences {
-            let words = sentence
-                .iter()
-                .map(|t| text.get(t.span.start..t.span.end).unwrap_or(""));
-            features::sentence_infos(
-                words,
-                &self.lexicon,
-                &self.clusters,
-                &mut state.infos,
-                &mut state.scratch,
-            );
-            self.decode(&mut state);
-            for (mut start, end, label) in tags::decode(&state.tags) {
-                // Honorifics are not part of a name (CoNLL guidelines).
-                while label == NerLabel::Per && start + 1 < end {
-                    let word = sentence
-                        .get(start)
-                        .and_then(|t| text.get(t.span.start..t.span.end))
-                        .unwrap_or("");
-                    if !HONORIFICS.contains(&word.trim_end_matches('.')) {
-                        break;
-                    }
-                    start += 1;
-                }
-                let (Some(first), Some(last)) = (sentence.get(start), sentence.get(end - 1)) else {
-                    continue;
-                };
-                let margin = state
-                    .margins
-                    .get(start..end)
-                    .unwrap_or(&[])
-                    .iter()
-                    .fold(f64::INFINITY, |a, &b| a.min(b));
-                let last_word = text.get(last.span.start..last.span.end).unwrap_or("");
-                let end = last.span.end - features::possessive_len(last_word);
-                out.push(NerSpan {
-                    span: Span::new(first.span.start, end.max(first.span.start)),
-                    label,
-                    score: (1.0 / (1.0 + (-margin / SCORE_TEMPERATURE).exp())) as f32,
-                });
+        for w in windows {
+            let Some(sentence) = sentences.get(w.sentence) else {
+                continue;
+            };
+            let end = w.end.min(sentence.len());
+            if w.start >= end {
+                continue;
             }
+            self.tag_window(text, sentence, w.start, end, &mut state, &mut out);
         }
         out
     }
 
-    /// Greedy decoding of the sentence in `state.infos` into `state.tags`.
+    /// Tag tokens `start..end` of `sentence` into `out`.
+    fn tag_window(
+        &self,
+        text: &str,
+        sentence: &[Token],
+        start: usize,
+        end: usize,
+        state: &mut State,
+        out: &mut Vec<NerSpan>,
+    ) {
+        let ctx_start = start.saturating_sub(features::CONTEXT);
+        let ctx_end = (end + features::CONTEXT).min(sentence.len());
+        let words = sentence
+            .get(ctx_start..ctx_end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| text.get(t.span.start..t.span.end).unwrap_or(""));
+        features::sentence_infos(
+            words,
+            &self.lexicon,
+            &self.clusters,
+            &mut state.infos,
+            &mut state.scratch,
+        );
+        let init = match start {
+            0 => (decode::NO_TAG, decode::NO_TAG),
+            1 => (tags::O, decode::NO_TAG),
+            _ => (tags::O, tags::O),
+        };
+        self.decode(state, start - ctx_start, end - start, ctx_start == 0, init);
+        for (s, e, label) in tags::decode(&state.tags) {
+            let (mut first_tok, last_tok) = (start + s, start + e);
+            // Honorifics are not part of a name (CoNLL guidelines).
+            while label == NerLabel::Per && first_tok + 1 < last_tok {
+                let word = sentence
+                    .get(first_tok)
+                    .and_then(|t| text.get(t.span.start..t.span.end))
+                    .unwrap_or("");
+                if !HONORIFICS.contains(&word.trim_end_matches('.')) {
+                    break;
+                }
+                first_tok += 1;
+            }
+            let (Some(first), Some(last)) = (sentence.get(first_tok), sentence.get(last_tok - 1))
+            else {
+                continue;
+            };
+            let margin = state
+                .margins
+                .get(first_tok - start..e)
+                .unwrap_or(&[])
+                .iter()
+                .fold(f64::INFINITY, |a, &b| a.min(b));
+            let last_word = text.get(last.span.start..last.span.end).unwrap_or("");
+            let end_byte = last.span.end - features::possessive_len(last_word);
+            out.push(NerSpan {
+                span: Span::new(first.span.start, end_byte.max(first.span.start)),
+                label,
+                score: (1.0 / (1.0 + (-margin / SCORE_TEMPERATURE).exp())) as f32,
+            });
+        }
+    }
+
+    /// Decoding of `len` tokens from `offset` of `state.infos` (the window's
+    /// context around them) into `state.tags`; `sentence_start` when
+    /// `state.infos` starts at the sentence's first word.
     ///
     /// The word features of every token are scored first (independent
-    /// lookups the processor can overlap), then the tags are chosen left to
-    /// right adding only the features of earlier decisions.
-    fn decode(&self, state: &mut State) {
+    /// lookups the processor can overlap), then the tags are chosen by the
+    /// beam search adding only the features of earlier decisions.
+    fn decode(
+        &self,
+        state: &mut State,
+        offset: usize,
+        len: usize,
+        sentence_start: bool,
+        init: (u8, u8),
+    ) {
         let State {
             infos,
             keys,
@@ -306,9 +390,11 @@ impl NerModel {
         out.clear();
         margins.clear();
         statics.clear();
-        for (i, info) in infos.iter().enumerate() {
+        let window = infos.get(offset..offset + len).unwrap_or(&[]);
+        for (k, info) in window.iter().enumerate() {
+            let i = offset + k;
             keys.clear();
-            features::static_keys(infos, i, keys);
+            features::static_keys_at(infos, i, sentence_start && i == 0, keys);
             features::history_keys(info, history.get(info), keys);
             let mut acc = [0i32; N_TAGS];
             self.weights.score(keys, &mut acc);
@@ -321,8 +407,9 @@ impl NerModel {
             statics,
             &self.allowed,
             scale,
+            init,
             |i, prev, prev2, acc| {
-                if let Some(info) = infos.get(i) {
+                if let Some(info) = window.get(i) {
                     let mut extra = transitions.get(prev, prev2);
                     weights.score(&features::word_tag_keys(info, prev), &mut extra);
                     for (a, e) in acc.iter_mut().zip(extra) {
@@ -334,10 +421,20 @@ impl NerModel {
             out,
             margins,
         );
-        for (info, &tag) in infos.iter().zip(out.iter()) {
+        for (info, &tag) in window.iter().zip(out.iter()) {
             history.record(info, tag);
         }
     }
+}
+
+/// A stretch of a sentence to tag: tokens `start..end` of sentence number
+/// `sentence` (an index into the sentences given to
+/// [`NerModel::tag_windows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Buffers reused across the sentences of one call.

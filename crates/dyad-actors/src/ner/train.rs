@@ -241,6 +241,7 @@ pub fn train(
                     &statics,
                     &allowed,
                     1.0,
+                    (NO_TAG, NO_TAG),
                     |i, prev, prev2, acc| {
                         if let (Some(info), Some(&h)) = (s.infos.get(i), hist.get(i)) {
                             keys.clear();
