@@ -149,8 +149,10 @@ pub struct Event {
     pub plover_mode: Option<String>,
     pub source: EventActor,
     pub target: EventActor,
-    /// Event date (from an attached time expression, else the reference
-    /// date); a month-precision expression gives the month's first day.
+    /// Event date: from a time expression in the sentence, else from the
+    /// rest of the article (a dated statement of the speaker, a dated event
+    /// noun of the same root), else the reference date; a month-precision
+    /// expression gives the month's first day.
     #[serde(default)]
     pub date: Option<NaiveDate>,
     /// The TIMEX3 value the date came from, with its precision ("2017-04",
