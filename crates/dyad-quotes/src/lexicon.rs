@@ -24,6 +24,9 @@ pub enum CueClass {
     Raising,
     /// "according to": the source follows the cue.
     According,
+    /// A noun after a possessive source: "his unwillingness to …",
+    /// "Trump's criticism of …", "her claim that …".
+    Noun,
 }
 
 /// A cue found in a text.
@@ -50,7 +53,8 @@ pub enum LexiconError {
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
     matcher: AhoCorasick,
-    classes: Vec<(CueClass, bool)>,
+    /// Class and noun flag of each form; `None` for a blocking phrase.
+    classes: Vec<(Option<CueClass>, bool)>,
 }
 
 impl CueLexicon {
@@ -65,13 +69,15 @@ impl CueLexicon {
             }
             let (class_name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             let class = match class_name {
-                "say" => CueClass::Say,
-                "tell" => CueClass::Tell,
-                "clause" => CueClass::Clause,
-                "object" => CueClass::Object,
-                "infin" => CueClass::Infinitive,
-                "raise" => CueClass::Raising,
-                "accord" => CueClass::According,
+                "say" => Some(CueClass::Say),
+                "tell" => Some(CueClass::Tell),
+                "clause" => Some(CueClass::Clause),
+                "object" => Some(CueClass::Object),
+                "infin" => Some(CueClass::Infinitive),
+                "raise" => Some(CueClass::Raising),
+                "accord" => Some(CueClass::According),
+                "noun" => Some(CueClass::Noun),
+                "block" => None,
                 other => {
                     return Err(LexiconError::UnknownClass {
                         line: n + 1,
@@ -122,7 +128,8 @@ impl CueLexicon {
             if before.is_some_and(|c| joins(c) || c == '\'') || after.is_some_and(joins) {
                 continue;
             }
-            if let Some(&(class, noun_too)) = self.classes.get(m.pattern().as_usize()) {
+            // a blocking phrase ("think tank") hides the cue it starts with
+            if let Some(&(Some(class), noun_too)) = self.classes.get(m.pattern().as_usize()) {
                 out.push(CueHit {
                     span: Span::new(offset + m.start(), offset + m.end()),
                     class,

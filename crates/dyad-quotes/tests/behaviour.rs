@@ -295,3 +295,143 @@ fn sentence_opening_poll_is_a_source() {
     let (_, found) = attrs("In a quiet village near the coast, farmers gathered for the harvest.");
     assert!(found.is_empty());
 }
+
+#[test]
+fn progressive_cue_keeps_its_be() {
+    let (doc, found) = attrs("Senator Ruth Hale is telling voters that the count was fair.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Senator Ruth Hale");
+    assert_eq!(cue, "is telling");
+    assert_eq!(content, vec!["that the count was fair"]);
+}
+
+#[test]
+fn coordinated_subject_is_one_source() {
+    let (doc, found) = attrs("Attorneys and legal experts said the charge was unlikely to stick.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Attorneys and legal experts");
+    assert_eq!(cue, "said");
+    assert_eq!(content, vec!["the charge was unlikely to stick"]);
+}
+
+#[test]
+fn plural_noun_before_a_base_form_is_a_subject() {
+    let (doc, found) = attrs("Many farmers fear that the new tariffs will close their markets.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("Many farmers", "fear"));
+    assert_eq!(
+        content,
+        vec!["that the new tariffs will close their markets"]
+    );
+    // a plural noun before a noun is no subject
+    let (_, found) = attrs("The senator ignored the voters' fears about the plant.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn blocking_phrases_hide_their_cue() {
+    let (_, found) = attrs("Ms. Lee won the Ohio primary, adding to her lead in delegates.");
+    assert!(found.is_empty(), "{found:?}");
+    let (_, found) =
+        attrs("He worked for a think tank in Washington before he joined the campaign.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn possessive_noun_cue_in_object_position() {
+    let (doc, found) = attrs("The delay followed his unwillingness to release the tax returns.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("his", "unwillingness"));
+    assert_eq!(content, vec!["to release the tax returns"]);
+    // as a subject its complement has no clear end: no attribution
+    let (_, found) = attrs("His unwillingness to release the tax returns angered party leaders.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn clause_verb_next_to_a_quote_is_a_cue() {
+    let (doc, found) = attrs("“We need a plan for the border,” Mr. Ortiz continued.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("Mr. Ortiz", "continued"));
+    assert_eq!(content, vec!["“We need a plan for the border,”"]);
+}
+
+#[test]
+fn according_to_keeps_a_fronted_phrase_and_drops_a_subordinate_clause() {
+    let (doc, found) =
+        attrs("Over the long term, according to the budget office, the deficit will keep growing.");
+    assert_eq!(found.len(), 1);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "the budget office");
+    assert_eq!(
+        content,
+        vec!["Over the long term", "the deficit will keep growing"]
+    );
+    let (doc, found) = attrs(
+        "Though he has no path to a majority, Mr. Hale has the best odds against the governor, according to a new poll.",
+    );
+    assert_eq!(found.len(), 1);
+    let (_, _, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        content,
+        vec!["Mr. Hale has the best odds against the governor"]
+    );
+}
+
+#[test]
+fn contracted_auxiliary_joins_the_cue() {
+    let (doc, found) = attrs("He’s argued that the plan will fail.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("He", "’s argued"));
+    assert_eq!(content, vec!["that the plan will fail"]);
+}
+
+#[test]
+fn preposition_after_the_cue_joins_it() {
+    let (doc, found) = attrs("The governor wrote about the flooding in the north.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("The governor", "wrote about")
+    );
+    assert_eq!(content, vec!["the flooding in the north"]);
+}
+
+#[test]
+fn sources_with_a_party_tag_an_aside_or_a_share() {
+    let (doc, found) = attrs("After the vote, Sen. Ann Lee (D-Ore.), said, “We will be back.”");
+    assert_eq!(found.len(), 1);
+    let (src, _, _) = texts(&doc, &found[0]);
+    assert_eq!(src, "Sen. Ann Lee (D-Ore.)");
+    let (doc, found) = attrs("Mr. Ruiz, in Denver, said Tuesday that the count was fair.");
+    assert_eq!(found.len(), 1);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Mr. Ruiz");
+    assert_eq!(content, vec!["that the count was fair"]);
+    let (doc, found) = attrs("About 4 in 10 say they want a new leader.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, _) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("About 4 in 10", "say"));
+}
+
+#[test]
+fn relative_clause_with_its_own_cue_stays_out_of_the_source() {
+    let text = "Mr. Cruz, who says the polls have tightened, said voters should choose him.";
+    let (doc, found) = attrs(text);
+    let outer = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "said"))
+        .expect("the outer attribution");
+    assert_eq!(texts(&doc, outer).0, "Mr. Cruz");
+    // without a cue in it, the relative clause is part of the source
+    let (doc, found) = attrs("Mr. Cruz, who represents Texas, said voters should choose him.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(texts(&doc, &found[0]).0, "Mr. Cruz, who represents Texas,");
+}

@@ -155,9 +155,10 @@ impl Finder<'_> {
         hit: CueHit,
     ) -> Option<(Option<Span>, Span)> {
         let s = self.sentences.get(si)?;
+        // a clause verb next to its quote is a cue ("“…,” Carson continued")
         if matches!(
             hit.class,
-            CueClass::Clause | CueClass::Infinitive | CueClass::Raising
+            CueClass::Infinitive | CueClass::Raising | CueClass::Noun
         ) {
             return None;
         }
@@ -255,7 +256,7 @@ impl Finder<'_> {
                 let gap_ok = back == 0
                     || (h.class == CueClass::Tell && back < 4)
                     || (phrase && matches!(self.tok(si, j), "," | ":"));
-                if gap_ok && matches!(h.class, CueClass::Say | CueClass::Tell) {
+                if gap_ok && matches!(h.class, CueClass::Say | CueClass::Tell | CueClass::Clause) {
                     hit = Some(h);
                 }
                 break;

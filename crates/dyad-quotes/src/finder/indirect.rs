@@ -234,6 +234,9 @@ impl Finder<'_> {
         if hit.class == CueClass::According {
             return self.according(si, ci, ce, hit);
         }
+        if hit.class == CueClass::Noun {
+            return self.noun_frame(si, ci, ce, hit);
+        }
         if ci == 0 && hit.class == CueClass::Tell {
             return self.asked_frame(si, ce, hit);
         }
@@ -258,6 +261,24 @@ impl Finder<'_> {
             hit.class
         };
         let start = self.content_start(si, ce + 1, class)?;
+        // "wrote about X", "said of X", "railed against X": a preposition
+        // right after the cue belongs to the cue (PolNeAR)
+        let mut cue_end = hit.span.end;
+        let start = match s.tokens.get(ce + 1) {
+            // ("said of X" is left alone: its content is usually a quote)
+            Some(t)
+                if t.start == start
+                    && !matches!(
+                        self.word(hit.span).to_ascii_lowercase().as_str(),
+                        "say" | "says" | "said" | "saying"
+                    )
+                    && CUE_PREPOSITIONS.contains(&self.word(*t).to_ascii_lowercase().as_str()) =>
+            {
+                cue_end = t.end;
+                s.tokens.get(ce + 2)?.start
+            }
+            _ => start,
+        };
         let end = trim_content_end(self.text, start, s.span.end);
         let end = self.clause_end(si, start, end);
         let end = if hit.class == CueClass::Object {
@@ -316,14 +337,14 @@ impl Finder<'_> {
         if hit.class == CueClass::Raising {
             return Some(Attribution {
                 source: None,
-                cue: Some(Span::new(cue_start, hit.span.end)),
+                cue: Some(Span::new(cue_start, cue_end)),
                 content: vec![source, Span::new(start, end)],
                 ..Attribution::default()
             });
         }
         Some(Attribution {
             source: Some(source),
-            cue: Some(Span::new(cue_start, hit.span.end)),
+            cue: Some(Span::new(cue_start, cue_end)),
             content: vec![Span::new(start, end)],
             ..Attribution::default()
         })
@@ -425,7 +446,12 @@ impl Finder<'_> {
         }
         let min_words = if split.is_some() { 1 } else { 3 };
         let mut content = vec![self.lead_content(si, b - 1, min_words)?];
-        if let Some(k) = split {
+        // "…, he said, wiping his face": a participle phrase is no content
+        let participle = split.is_some_and(|k| {
+            let w = self.tok(si, k + 1);
+            w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase())
+        });
+        if let Some(k) = split.filter(|_| !participle) {
             let start = s.tokens.get(k + 1)?.start;
             let end = trim_content_end(self.text, start, s.span.end);
             if self
@@ -561,8 +587,25 @@ impl Finder<'_> {
         } else {
             None
         };
-        // a short opener before "according to" is not content ("In addition,")
-        let left = left.filter(|l| right.is_none() || words(*l) > 4);
+        // a connective before "according to" is not content ("In addition,
+        // according to X, …"); a fronted phrase is ("Over the long term,
+        // according to X, …")
+        let left = left.filter(|l| {
+            let t = self.word(*l).trim_end_matches(',').to_ascii_lowercase();
+            right.is_none() || !CONNECTIVES.contains(&t.as_str())
+        });
+        // "Though he has no shot, [Kasich has the best odds], according to
+        // X": a fronted subordinate clause stays out
+        let left = left.map(|l| self.after_subordinate(l));
+        // "…, according to Andrew Lee, who prosecuted …" / "…, according
+        // to Ann Ray, a former prime minister": after a clause, a relative
+        // clause or a verbless appositive belongs to the source
+        let (source, right) = match (left, right) {
+            (Some(_), Some(r)) if self.source_tail(si, k + 1, r) => {
+                (Span::new(source.start, r.end), None)
+            }
+            _ => (source, right),
+        };
         let content: Vec<Span> = left.into_iter().chain(right).collect();
         if content.is_empty() {
             return None;
@@ -573,6 +616,112 @@ impl Finder<'_> {
             content,
             ..Attribution::default()
         })
+    }
+
+    /// True when the words from token `from` (spanning `rest`, to the
+    /// sentence end) describe the source rather than say something: a
+    /// relative clause, or a short appositive with no verb.
+    fn source_tail(&self, si: usize, from: usize, rest: Span) -> bool {
+        let first = self.tok(si, from);
+        if self.words.is(first, WordClass::Relative) || first == "whose" {
+            return true;
+        }
+        let Some(s) = self.sentences.get(si) else {
+            return false;
+        };
+        let last = s.token_at_or_after(rest.end);
+        let article = matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the");
+        article
+            && last.saturating_sub(from) <= 12
+            && !(from..last).any(|t| {
+                let w = self.tok(si, t);
+                matches!(
+                    self.class(si, t),
+                    Some(WordClass::Verb | WordClass::Aux | WordClass::Stop | WordClass::Subject)
+                ) || w == ","
+                    || s.tokens.get(t).is_some_and(|tk| self.is_cue(*tk))
+            })
+    }
+
+    /// "[his] <unwillingness> {to run}", "[Trump's] <harsh criticism of>
+    /// {Cruz}", "[her] <claim> {that …}": the possessive is the source, the
+    /// modifiers and the noun the cue, and the content its complement.
+    pub(super) fn noun_frame(
+        &self,
+        si: usize,
+        ci: usize,
+        ce: usize,
+        hit: CueHit,
+    ) -> Option<Attribution> {
+        let s = self.sentences.get(si)?;
+        let mut p = ci;
+        while p > 0 && !is_possessive(self.tok(si, p - 1)) {
+            p -= 1;
+            if ci - p > 2 {
+                return None;
+            }
+        }
+        let poss = p.checked_sub(1)?;
+        let poss_tok = *s.tokens.get(poss)?;
+        let source = if POSSESSIVES.contains(&self.word(poss_tok).to_ascii_lowercase().as_str()) {
+            poss_tok
+        } else {
+            let b = self.np_start(si, poss + 1)?;
+            Span::new(s.tokens.get(b)?.start, poss_tok.end)
+        };
+        // "His unwillingness to X angered Y": a subject's complement has no
+        // clear end; only an object ("followed his unwillingness to X") is taken
+        let src_tok = s.token_starting(source.start)?;
+        if src_tok == 0 || matches!(self.tok(si, src_tok - 1), "But" | "And" | ",") {
+            return None;
+        }
+        let cue = Span::new(s.tokens.get(poss + 1)?.start, hit.span.end);
+        let last = self.word(hit.span).rsplit(' ').next().unwrap_or("");
+        let prep = matches!(
+            last.to_ascii_lowercase().as_str(),
+            "of" | "on" | "for" | "to" | "about" | "with" | "against" | "toward"
+        );
+        let next = self.tok(si, ce + 1);
+        let start = s.tokens.get(ce + 1)?.start;
+        let sentence_end = trim_content_end(self.text, start, s.span.end);
+        let end = if prep && next.chars().next().is_some_and(char::is_alphanumeric) {
+            self.object_end(si, start, sentence_end)
+        } else if next.eq_ignore_ascii_case("that") || next == "to" {
+            self.clause_end(si, start, sentence_end)
+        } else {
+            return None;
+        };
+        (end > start).then(|| Attribution {
+            source: Some(source),
+            cue: Some(cue),
+            content: vec![Span::new(start, end)],
+            ..Attribution::default()
+        })
+    }
+
+    /// A content that opens with a subordinate clause ("Though he has no
+    /// shot, Kasich leads") without that clause, when a main clause of at
+    /// least three words follows its comma.
+    pub(super) fn after_subordinate(&self, span: Span) -> Span {
+        let t = self.word(span);
+        let first = t
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !SUBORDINATORS.contains(&first.as_str()) {
+            return span;
+        }
+        let Some(comma) = t.find(", ") else {
+            return span;
+        };
+        let rest = t.get(comma + 2..).unwrap_or("");
+        if rest.split_whitespace().count() < 3
+            || self.inside_quote(Span::new(span.start + comma, span.start + comma + 1))
+        {
+            return span;
+        }
+        Span::new(span.start + comma + 2, span.end)
     }
 
     /// The end of a noun-phrase content ("endorsed [Cruz] last week"):
@@ -705,6 +854,14 @@ impl Finder<'_> {
             // a hearer may be long ("told an audience at a festival in
             // Houston last week that")
             let window = if class == CueClass::Tell { 20 } else { 10 };
+            // "discussed the violence that has marred …": after an object
+            // noun phrase a "that" is a relative pronoun
+            let object = class != CueClass::Tell
+                && matches!(
+                    self.tok(si, from).to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these"
+                );
+            let window = if object { 0 } else { window };
             for k in from..n.min(from + window) {
                 let w = self.tok(si, k);
                 if w.eq_ignore_ascii_case("that") || w.eq_ignore_ascii_case("whether") {
@@ -795,12 +952,18 @@ impl Finder<'_> {
                 Some(WordClass::Lead | WordClass::Prep)
             )
             && !matches!(first, "a" | "an" | "the" | "A" | "An" | "The")
+            // "wrote about the flooding": a topic is content
+            && !matches!(first, "about" | "against" | "over")
             && n.saturating_sub(i) <= 7
         {
             return None;
         }
+        // a clause verb takes "that", a quote or a bare clause opening with
+        // a pronoun ("Clinton knows she will …")
         if class == CueClass::Clause
-            && !(first.eq_ignore_ascii_case("that") || is_quote_mark(first))
+            && !(first.eq_ignore_ascii_case("that")
+                || is_quote_mark(first)
+                || (self.words.is(first, WordClass::Subject) && first != "it"))
         {
             return None;
         }
@@ -810,6 +973,41 @@ impl Finder<'_> {
         Some(s.tokens.get(i)?.start)
     }
 }
+
+/// Prepositions that join the cue they follow ("wrote about", "said of").
+const CUE_PREPOSITIONS: &[&str] = &["about", "of", "for", "on", "against", "with", "over", "at"];
+
+/// Sentence connectives that are not part of what a source said.
+const CONNECTIVES: &[&str] = &[
+    "in addition",
+    "however",
+    "meanwhile",
+    "still",
+    "also",
+    "but",
+    "and",
+    "instead",
+    "moreover",
+    "indeed",
+    "further",
+    "furthermore",
+    "in fact",
+    "in turn",
+    "for example",
+    "for instance",
+    "similarly",
+    "in contrast",
+    "by contrast",
+    "at the same time",
+    "in other words",
+    "overall",
+];
+
+/// Subordinators that open a fronted clause ("Though …, ").
+const SUBORDINATORS: &[&str] = &[
+    "though", "although", "while", "as", "if", "when", "since", "because", "after", "before",
+    "whereas", "despite", "unless", "until", "once",
+];
 
 /// Words of a time phrase ("Thursday night", "last week").
 fn is_time_word(w: &str) -> bool {

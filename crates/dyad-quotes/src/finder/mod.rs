@@ -96,7 +96,17 @@ impl<'a> Finder<'a> {
             .find(text, 0)
             .into_iter()
             .filter(|c| !capitalised_mid_sentence(text, c.span))
-            .filter(|c| !c.noun_too || verb_position(text, words, c.span))
+            .filter_map(|mut c| {
+                // "his claims that …": a noun after a possessive
+                let noun = c.class == CueClass::Noun || c.noun_too;
+                if noun && after_possessive(text, words, c.span) {
+                    c.class = CueClass::Noun;
+                    return Some(c);
+                }
+                let keep = c.class != CueClass::Noun
+                    && (!c.noun_too || verb_position(text, words, c.span));
+                keep.then_some(c)
+            })
             .collect();
         // only sentences with a cue, a quote or a colon need their tokens
         let sentences: Vec<Sentence> = sentence_spans(doc)
@@ -259,6 +269,15 @@ fn title_case_line(text: &str, span: Span) -> bool {
 /// states", "he notes"), not of a noun ("the states").
 fn verb_position(text: &str, words: &Words, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
+    let form = text.get(span.start..span.end).unwrap_or("");
+    let next = text
+        .get(span.end..)
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("");
+    // "…, a GOP consultant, notes that": after an appositive, before "that"
+    if before.trim_end().ends_with(',') && next.eq_ignore_ascii_case("that") {
+        return true;
+    }
     for w in before.split_whitespace().rev().take(4) {
         if words.is(w, WordClass::Aux) {
             continue;
@@ -270,12 +289,51 @@ fn verb_position(text: &str, words: &Words, span: Span) -> bool {
         if bare.len() != w.len() {
             return false;
         }
-        return matches!(
-            words.class(bare),
-            Some(WordClass::Subject | WordClass::Relative | WordClass::Evidence)
-        ) || (starts_upper(bare)
-            && !DETERMINERS.contains(&bare.to_ascii_lowercase().as_str())
-            && words.class(bare).is_none());
+        // "voters fear", "supporters claim": a plural noun and a base form
+        let plural_subject = !form.ends_with('s')
+            && bare.len() > 3
+            && bare.ends_with('s')
+            && !bare.ends_with("ss")
+            && bare.chars().all(|c| c.is_ascii_lowercase())
+            && words.class(bare).is_none()
+            && !DETERMINERS.contains(&bare);
+        return plural_subject
+            || matches!(
+                words.class(bare),
+                Some(WordClass::Subject | WordClass::Relative | WordClass::Evidence)
+            )
+            || (starts_upper(bare)
+                && !DETERMINERS.contains(&bare.to_ascii_lowercase().as_str())
+                && words.class(bare).is_none());
+    }
+    false
+}
+
+/// Possessive pronouns that can stand for a source ("his claim").
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
+
+/// True for a possessive word: "his", "Trump's", "voters’".
+fn is_possessive(w: &str) -> bool {
+    POSSESSIVES.contains(&w.to_ascii_lowercase().as_str())
+        || ["'s", "’s", "s'", "s’"]
+            .iter()
+            .any(|e| w.len() > e.len() && w.ends_with(e))
+}
+
+/// True when a possessive stands before `span`, past at most two plain
+/// modifiers ("his long support for", "Trump's repeated attacks on").
+fn after_possessive(text: &str, words: &Words, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    for (k, w) in before.split_whitespace().rev().take(3).enumerate() {
+        if is_possessive(w) {
+            return true;
+        }
+        let plain = w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && words.class(w).is_none()
+            && !DETERMINERS.contains(&w);
+        if !plain || k == 2 {
+            return false;
+        }
     }
     false
 }

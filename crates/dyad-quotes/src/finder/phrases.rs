@@ -10,16 +10,27 @@ use super::*;
 /// earlier report", "the first poll").
 const NP_AUX: &[&str] = &["earlier", "first"];
 
+/// Quantifiers that stand alone for a group of speakers ("Some said …").
+const QUANTIFIER_PRONOUNS: &[&str] = &[
+    "some", "many", "both", "most", "several", "few", "others", "another", "all",
+];
+
 impl Finder<'_> {
     /// The first token of the cue starting at token `ci` once auxiliaries
     /// and adverbs join it ("has also said", "has since said").
     pub(super) fn aux_start(&self, si: usize, ci: usize) -> usize {
+        // a progressive joins its "be" ("is telling", "are hoping")
+        let progressive = {
+            let w = self.tok(si, ci);
+            w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase())
+        };
         let mut cs = ci;
         while cs > 0 {
             let w = self.tok(si, cs - 1);
             let since =
                 w == "since" && cs >= 2 && matches!(self.tok(si, cs - 2), "has" | "have" | "had");
-            if self.class(si, cs - 1) != Some(WordClass::Aux) && !since {
+            let be = progressive && matches!(w, "is" | "are" | "was" | "were" | "am" | "been");
+            if self.class(si, cs - 1) != Some(WordClass::Aux) && !since && !be {
                 break;
             }
             cs -= 1;
@@ -30,6 +41,24 @@ impl Finder<'_> {
     /// The source on the left of the cue starting at token `ci`, and where
     /// the cue starts once auxiliaries join it ("he has also said").
     pub(super) fn np_left(&self, si: usize, ci: usize) -> Option<(Span, usize)> {
+        let (src, cue_start) = self.np_left_words(si, ci)?;
+        // "he’s said", "Trump's argued": the contracted "has"/"is" joins
+        // the cue, not the source
+        let text = self.word(src);
+        let clitic = ["’s", "'s", "’ve", "'ve", "’re", "'re"]
+            .into_iter()
+            .find(|c| text.len() > c.len() && text.ends_with(c));
+        match clitic {
+            Some(c) if cue_start == src.end || self.text.get(src.end..cue_start) == Some(" ") => {
+                let at = src.end - c.len();
+                Some((Span::new(src.start, at), at))
+            }
+            _ => Some((src, cue_start)),
+        }
+    }
+
+    /// [`Self::np_left`] on whole tokens.
+    fn np_left_words(&self, si: usize, ci: usize) -> Option<(Span, usize)> {
         let s = self.sentences.get(si)?;
         let cs = self.aux_start(si, ci);
         let cue_start = s.tokens.get(cs)?.start;
@@ -78,6 +107,16 @@ impl Finder<'_> {
         while k > 0 && end - k < 5 {
             let w = self.tok(si, k - 1);
             let lw = w.to_ascii_lowercase();
+            // "4 in 10 say" is a share, not a time phrase
+            let share = lw == "in"
+                && k >= 2
+                && self
+                    .tok(si, k - 2)
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '%');
+            if share {
+                return None;
+            }
             if matches!(
                 lw.as_str(),
                 "on" | "in" | "last" | "this" | "earlier" | "at" | "during"
@@ -101,20 +140,49 @@ impl Finder<'_> {
     pub(super) fn appositive_source(&self, si: usize, comma: usize) -> Option<Span> {
         let s = self.sentences.get(si)?;
         let mut best: Option<usize> = None;
+        let mut best_comma = comma;
+        let mut nested = false;
         let mut c = comma;
         let floor = comma.saturating_sub(30);
         while c > floor {
             c -= 1;
             let w = self.tok(si, c);
+            // "Sen. Ann Lee (D-Mo.), …": a short parenthesis before a comma
+            // is part of the name
+            if w == ")" && self.tok(si, c + 1) == "," {
+                let open = (c.saturating_sub(6)..c)
+                    .rev()
+                    .find(|&t| self.tok(si, t) == "(");
+                let start = open.and_then(|o| self.np_start(si, o));
+                let opens = start.is_some_and(|b| {
+                    b == 0 || matches!(self.tok(si, b - 1), "," | "and" | "but" | "And" | "But")
+                });
+                if let (Some(b), true) = (start, opens) {
+                    if c + 1 == comma {
+                        // "Kasich (R-OH), said": the name alone
+                        return Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(c)?.end));
+                    }
+                    best = Some(b);
+                }
+                break;
+            }
             if is_quote_mark(w) || matches!(w, ";" | ":" | "(" | ")") {
                 break;
             }
             // a cue may sit in a relative clause ("Graham, who says …,
-            // tweeted"), not before the name
+            // tweeted"; "Lee, who has endorsed Cruz, said"), not before the name
             let cue_here = s.tokens.get(c).is_some_and(|t| self.is_cue(*t));
-            if cue_here && !(c >= 1 && self.words.is(self.tok(si, c - 1), WordClass::Relative)) {
+            let mut r = c;
+            while r > 0 && self.class(si, r - 1) == Some(WordClass::Aux) {
+                r -= 1;
+            }
+            let relative = r >= 1 && self.words.is(self.tok(si, r - 1), WordClass::Relative);
+            if cue_here && !relative {
                 break;
             }
+            // "Cruz, who says Trump is attacking him, said": the relative
+            // clause is an attribution of its own, so the source is the name
+            nested |= cue_here;
             if w != "," || c == 0 {
                 continue;
             }
@@ -133,10 +201,13 @@ impl Finder<'_> {
                 let inner = self.tok(si, c + 1);
                 let participle = inner.chars().next().is_some_and(char::is_lowercase)
                     && (inner.ends_with("ing") || inner.ends_with("ed"));
-                if participle {
+                // "Trump, in Kentucky, said": a place or time aside too
+                let aside = matches!(inner, "in" | "at" | "on" | "during" | "from");
+                if participle || aside {
                     return Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(c - 1)?.end));
                 }
                 best = Some(b);
+                best_comma = c;
                 // a single adverb between the commas ("Trump, however, said")
                 if comma == c + 2 && matches!(self.class(si, c + 1), Some(WordClass::Stop)) {
                     return Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(c - 1)?.end));
@@ -144,6 +215,12 @@ impl Finder<'_> {
             }
         }
         let b = best?;
+        if nested && best_comma < comma && best_comma > b {
+            return Some(Span::new(
+                s.tokens.get(b)?.start,
+                s.tokens.get(best_comma - 1)?.end,
+            ));
+        }
         Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(comma)?.end))
     }
 
@@ -157,15 +234,33 @@ impl Finder<'_> {
             if punct && !matches!(w, "." | "(" | ")" | "&" | "'" | "’" | "$" | "-" | "/" | "%") {
                 break;
             }
+            if matches!(w, "and" | "or") && b < end {
+                if let Some(k) = self.left_conjunct(si, b - 1) {
+                    b = k;
+                    break;
+                }
+            }
+            // "About 4 in 10", "about half of voters": an approximation
+            // opens the phrase
+            let approx = matches!(
+                w,
+                "About" | "about" | "Nearly" | "nearly" | "Almost" | "almost"
+            ) && self
+                .tok(si, b)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+                || matches!(self.tok(si, b), "half" | "one-third" | "two-thirds");
             match self.class(si, b - 1) {
-                Some(WordClass::Stop | WordClass::Prep) => break,
+                Some(WordClass::Stop | WordClass::Prep) if !approx => break,
                 Some(WordClass::Verb) => return None,
                 // "An earlier report said": an adjective-like aux may sit in
                 // a noun phrase, other auxiliaries may not
                 Some(WordClass::Aux) if !NP_AUX.contains(&w.to_ascii_lowercase().as_str()) => {
                     return None
                 }
-                Some(WordClass::Subject) if b < end => break,
+                // "… which Trump said", "a word Trump repeated"
+                Some(WordClass::Subject | WordClass::Relative) if b < end => break,
                 _ => {}
             }
             if self
@@ -185,12 +280,48 @@ impl Finder<'_> {
         while b < end && !self.tok(si, b).chars().any(char::is_alphanumeric) {
             b += 1;
         }
-        if matches!(self.class(si, b), Some(WordClass::Prep))
+        let approx_start = matches!(
+            self.tok(si, b).to_ascii_lowercase().as_str(),
+            "about" | "nearly" | "almost"
+        );
+        if (matches!(self.class(si, b), Some(WordClass::Prep)) && !approx_start)
             || (b..end).all(|t| matches!(self.class(si, t), Some(WordClass::Lead)))
         {
             return None;
         }
-        (b < end && self.has_noun(si, b, end)).then_some(b)
+        // "Some said", "Many say": a quantifier alone stands for its people
+        let alone = end == b + 1
+            && QUANTIFIER_PRONOUNS.contains(&self.tok(si, b).to_ascii_lowercase().as_str());
+        (b < end && (self.has_noun(si, b, end) || alone)).then_some(b)
+    }
+
+    /// "Attorneys and legal experts said", "Friends, lobbyists and former
+    /// foes say": the first token of the conjuncts before the "and" at
+    /// token `and`, when they are plain nouns or names opening the sentence.
+    fn left_conjunct(&self, si: usize, and: usize) -> Option<usize> {
+        let mut b = and;
+        while b > 0 && and - b < 8 {
+            let w = self.tok(si, b - 1);
+            let lw = w.to_ascii_lowercase();
+            let nounish = starts_upper(w) && self.words.class(w).is_none()
+                || w == ","
+                || w.chars().all(|c| c.is_ascii_digit() || c == '%')
+                || matches!(lw.as_str(), "of" | "in" | "the" | "some" | "most" | "many")
+                || (lw.len() > 3
+                    && lw.ends_with('s')
+                    && !lw.ends_with("ss")
+                    && lw.chars().all(|c| c.is_ascii_lowercase())
+                    && self.words.class(w).is_none());
+            if !nounish {
+                break;
+            }
+            b -= 1;
+        }
+        if b == and || self.tok(si, b) == "," {
+            return None;
+        }
+        let opens = b == 0 || matches!(self.tok(si, b - 1), "But" | "And" | "So" | "Yet");
+        (opens && !self.tok(si, and - 1).eq(",")).then_some(b)
     }
 
     pub(super) fn has_noun(&self, si: usize, b: usize, e: usize) -> bool {
@@ -229,9 +360,14 @@ impl Finder<'_> {
             let w = self.tok(si, e);
             if w == "," {
                 let next = self.tok(si, e + 1);
-                // "said Scott Reed, who …": the relative clause too
+                // "said Scott Reed, who …": the relative clause too, unless
+                // it holds an attribution of its own ("who says …")
                 if self.words.is(next, WordClass::Relative) {
-                    e = n;
+                    let nested =
+                        (e + 1..n).any(|t| s.tokens.get(t).is_some_and(|tk| self.is_cue(*tk)));
+                    if !nested {
+                        e = n;
+                    }
                     break;
                 }
                 let appositive = next.chars().next().is_some_and(char::is_alphanumeric)
