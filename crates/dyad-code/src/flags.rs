@@ -17,6 +17,9 @@ pub struct Flags {
     /// A refusal ("refused to", "declined to", "failed to", "will not"):
     /// cooperation that is refused is a rejection.
     pub refusal: bool,
+    /// An attempt ("tried to", "attempted to"): the act was carried out even
+    /// if it failed, so an attempted attack stays an attack, not a threat.
+    pub attempt: bool,
 }
 
 /// Negation and modality of the event whose pattern starts at token `start`.
@@ -29,6 +32,7 @@ pub fn flags(s: &Sentence, start: usize) -> (bool, Modality) {
 pub fn read_flags(s: &Sentence, start: usize) -> Flags {
     let mut negated = false;
     let mut refusal = false;
+    let mut attempt = false;
     let (mut hypo, mut intent, mut future) = (false, false, false);
     let stop = start.saturating_sub(WINDOW);
     let mut i = start;
@@ -88,6 +92,9 @@ pub fn read_flags(s: &Sentence, start: usize) -> Flags {
                     hypo = true;
                 } else if i > 0 && is_future_lead(prev) {
                     future = true;
+                } else if i > 0 && is_attempt_lead(prev) {
+                    intent = true;
+                    attempt = true;
                 } else if i > 0 && is_intent_lead(prev) {
                     intent = true;
                 }
@@ -112,7 +119,15 @@ pub fn read_flags(s: &Sentence, start: usize) -> Flags {
         negated,
         modality,
         refusal,
+        attempt,
     }
+}
+
+fn is_attempt_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "try" | "tries" | "tried" | "trying" | "attempt" | "attempted" | "attempts" | "attempting"
+    )
 }
 
 fn is_future_lead(w: &str) -> bool {
@@ -180,13 +195,6 @@ fn is_intent_lead(w: &str) -> bool {
             | "wishes"
             | "eager"
             | "keen"
-            | "try"
-            | "tries"
-            | "tried"
-            | "trying"
-            | "attempt"
-            | "attempted"
-            | "attempts"
             | "proposed"
             | "proposes"
     )
@@ -207,6 +215,18 @@ mod tests {
     }
 
     #[test]
+    fn attempts_are_marked() {
+        let doc = Document::from_body("t", "Hackers tried to break into the ministry's servers.");
+        let s = Sentence::new(&doc, Span::new(0, doc.text.len()), &[]);
+        let i = (0..s.len()).position(|k| s.word(k) == "break").unwrap_or(0);
+        assert!(read_flags(&s, i).attempt);
+        let doc = Document::from_body("t", "Hackers plan to break into the ministry's servers.");
+        let s = Sentence::new(&doc, Span::new(0, doc.text.len()), &[]);
+        let i = (0..s.len()).position(|k| s.word(k) == "break").unwrap_or(0);
+        assert!(!read_flags(&s, i).attempt);
+    }
+
+    #[test]
     fn negation_and_modality_cues() {
         assert_eq!(
             at("Putin did not meet Obama.", "meet"),
@@ -222,6 +242,10 @@ mod tests {
         );
         assert_eq!(
             at("Putin plans to visit Paris.", "visit"),
+            (false, Modality::Intent)
+        );
+        assert_eq!(
+            at("Rebels tried to storm the barracks.", "storm"),
             (false, Modality::Intent)
         );
         assert_eq!(

@@ -138,6 +138,25 @@ impl<'a> Sentence<'a> {
         self.location_preposition(m).is_some()
     }
 
+    /// True when mention `m` names the place of a following noun ("the Thai
+    /// border", "Syrian territory"): a place, not an actor doing something.
+    pub fn is_place_modifier(&self, m: usize) -> bool {
+        self.mentions.get(m).is_some_and(|x| {
+            matches!(
+                self.word(x.end),
+                "border"
+                    | "borders"
+                    | "frontier"
+                    | "territory"
+                    | "soil"
+                    | "coast"
+                    | "waters"
+                    | "airspace"
+                    | "side"
+            )
+        })
+    }
+
     /// The token index of the "in"/"at" that makes mention `m` a place phrase.
     pub fn location_preposition(&self, m: usize) -> Option<usize> {
         let mention = self.mentions.get(m)?;
