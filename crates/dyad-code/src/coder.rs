@@ -72,6 +72,8 @@ impl Coder {
         mut trace: Option<&mut Vec<String>>,
     ) {
         let m = &self.matcher;
+        let words = m.sentence_words(s);
+        let tracing = trace.is_some();
         let mut log = |line: &dyn Fn() -> String| {
             if let Some(t) = trace.as_deref_mut() {
                 t.push(line());
@@ -85,7 +87,7 @@ impl Coder {
                 s.doc.span_text(s.span)
             )
         });
-        let discards = m.discards_in(s);
+        let discards = m.discards_in(&words);
         for &d in &discards {
             if let Some(disc) = m.discards.get(d) {
                 let roots = if disc.roots.is_empty() {
@@ -100,7 +102,13 @@ impl Coder {
         let mut matches: Vec<Match> = Vec::new();
         for t in 0..s.len() {
             let mut best: Option<Match> = None;
-            for &p in m.candidates(s, t) {
+            for c in m.candidates(&words, t) {
+                // a pattern needing a word the sentence lacks cannot match
+                // (when tracing, it is tried to log why)
+                if !tracing && !m.may_match(&words, c) {
+                    continue;
+                }
+                let p = c.pattern;
                 let Some(pat) = m.patterns.get(p) else {
                     continue;
                 };
@@ -120,14 +128,14 @@ impl Coder {
                         continue;
                     }
                 }
-                match m.try_match(s, p, t) {
+                match m.try_match(s, &words, p, t) {
                     Some(found) => {
                         log(&|| {
                             format!("  [{}] `{}` matched at {:?}", pat.id, pat.text, s.word(t))
                         });
                         let better = best.is_none_or(|b| {
-                            let bw = m.patterns.get(b.pattern).map(|x| x.weight()).unwrap_or(0);
-                            (pat.weight(), found.end - found.start) > (bw, b.end - b.start)
+                            (m.weight(p), found.end - found.start)
+                                > (m.weight(b.pattern), b.end - b.start)
                         });
                         if better {
                             best = Some(found);
@@ -146,7 +154,7 @@ impl Coder {
             matches.extend(best);
         }
         // a match inside a more specific one is dropped
-        let weight = |x: &Match| m.patterns.get(x.pattern).map(|p| p.weight()).unwrap_or(0);
+        let weight = |x: &Match| m.weight(x.pattern);
         matches.sort_by_key(|x| (std::cmp::Reverse(weight(x)), x.trigger));
         let mut kept: Vec<Match> = Vec::new();
         for x in matches {
@@ -225,7 +233,7 @@ impl Coder {
             if let Some((e, q)) =
                 quote.and_then(|q| Some((*ids.get(q.speaker_entity.as_deref()?)?, q)))
             {
-                source = Found::Speaker(e, Span::new(q.start, q.end));
+                source = crate::actors::speaker_source(s, e, q);
             }
         }
         // a pattern without `+` still takes an actor that follows it in
@@ -243,6 +251,10 @@ impl Coder {
             }) {
                 target = Found::Mentions(vec![m]);
             }
+        }
+        if target == Found::None && !matches!(x.target, Slot::Bound(_)) {
+            // "protested in Cairo": the place stands for the target
+            target = crate::actors::place_target(s, x.trigger);
         }
         let sources = sides(&source);
         let targets = sides(&target);
@@ -403,6 +415,10 @@ pub fn shift_code(code: &str, f: Flags) -> Option<&'static str> {
         });
     }
     if f.modality == Modality::Asserted || f.negated {
+        return None;
+    }
+    // "tried to hack": an attempted coercion or attack was carried out
+    if f.attempt && matches!(root, "15" | "16" | "17" | "18" | "19" | "20") {
         return None;
     }
     Some(match (root, sub) {

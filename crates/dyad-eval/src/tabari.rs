@@ -208,3 +208,187 @@ pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), P
     };
     Ok((report, failures, errors))
 }
+
+/// The files a `.project` names under `<key>` (e.g. `actorsfile`).
+fn project_files(project: &Path, key: &str) -> Result<Vec<std::path::PathBuf>, ProjectError> {
+    let text = std::fs::read(project)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|source| ProjectError {
+            path: project.to_path_buf(),
+            source,
+        })?;
+    let dir = project.parent().unwrap_or(Path::new("."));
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some((tag, value)) = line
+            .trim()
+            .strip_prefix('<')
+            .and_then(|r| r.split_once('>'))
+        else {
+            continue;
+        };
+        let value = value.trim();
+        if tag.trim().eq_ignore_ascii_case(key) && !value.is_empty() && !value.starts_with('<') {
+            out.push(dir.join(value));
+        }
+    }
+    Ok(out)
+}
+
+/// The second JSON line of `dyad eval tabari`: the suite coded by dyad's
+/// DEFAULT coder (the one that codes real news) with the project's verbs
+/// converted by [`dyad_code::tabari::default`], actors and agents read by
+/// dyad-actors' TABARI importer into an `ActorTagger`, and the rest of
+/// dyad's pipeline (sentences, quotes, time). Events carry the verb
+/// dictionary's code as written (a code outside the CAMEO table rides on a
+/// placeholder and is restored by rule); events without both actors
+/// coded are dropped (`petrarch::require_dyad`). No TABARI options, time
+/// shifts or FORWARD.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DefaultReport {
+    pub suite: String,
+    pub engine: &'static str,
+    pub records: usize,
+    pub records_matched: usize,
+    pub share: f64,
+    pub by_category: BTreeMap<String, CategoryScore>,
+    pub events: EventCounts,
+    pub patterns: usize,
+    pub actors: usize,
+    pub agents: usize,
+    /// Verb phrases not converted, by reason.
+    pub skipped: BTreeMap<&'static str, usize>,
+    /// Approximations made while converting, by kind.
+    pub approximated: BTreeMap<&'static str, usize>,
+}
+
+/// Run the suite of `project` through the default coder.
+pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>), crate::EvalError> {
+    use dyad_code::{dict::Pattern, CodeTable, EventCoder};
+    use std::collections::HashMap;
+    let p = Project::load(project).map_err(|e| crate::EvalError::Other(e.to_string()))?;
+    let mut files =
+        project_files(project, "actorsfile").map_err(|e| crate::EvalError::Other(e.to_string()))?;
+    files.extend(
+        project_files(project, "agentsfile").map_err(|e| crate::EvalError::Other(e.to_string()))?,
+    );
+    let (pipeline, n_actors, n_agents) = crate::petrarch::actor_pipeline(&files, false)?;
+    let (patterns, verbs) = dyad_code::tabari::default::convert("verbs", &p.dicts.verbs);
+    let table = CodeTable::embedded();
+    // codes the table lacks (custom test codes, `###`, `+++`) ride on a
+    // placeholder; the rule id gives the code back
+    const PLACEHOLDER: &str = "010";
+    let mut written: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    let patterns: Vec<Pattern> = patterns
+        .into_iter()
+        .map(|mut pat| {
+            written.insert(pat.id.clone(), (pat.code.clone(), pat.paired.clone()));
+            if let Some(c) = &pat.code {
+                if table.get(c).is_none() {
+                    pat.code = Some(PLACEHOLDER.to_string());
+                    pat.paired = None;
+                }
+            }
+            if pat
+                .paired
+                .as_deref()
+                .is_some_and(|c| table.get(c).is_none())
+            {
+                pat.paired = None;
+            }
+            pat
+        })
+        .collect();
+    let n_patterns = patterns.len();
+    let coder = EventCoder::with_dictionaries(table, patterns, Vec::new())
+        .map_err(|e| crate::EvalError::Other(e.to_string()))?;
+    let mut report = DefaultReport {
+        suite: project
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        engine: "default",
+        patterns: n_patterns,
+        actors: n_actors,
+        agents: n_agents,
+        skipped: verbs.skipped.clone(),
+        approximated: verbs.approximated.clone(),
+        ..DefaultReport::default()
+    };
+    let mut failures = Vec::new();
+    let mut opts = p.options.clone();
+    for r in &p.records {
+        for o in &r.options {
+            // options only decide whether dates are compared
+            let _ = opts.apply(o);
+        }
+        let mut doc = dyad_core::Document::from_body(&r.id, &r.text);
+        pipeline.annotate(&mut doc);
+        coder.annotate(&mut doc);
+        // as with PETRARCH dictionaries: an event needs both actors coded
+        dyad_code::petrarch::require_dyad(&mut doc);
+        let mut coded = Coded::default();
+        for e in &doc.events {
+            let (code, paired) = written.get(&e.rule).cloned().unwrap_or_default();
+            let code = match (&paired, code) {
+                (Some(pc), _) if *pc == e.code => pc.clone(),
+                (_, Some(c)) => c,
+                (_, None) => continue,
+            };
+            match code.as_str() {
+                "###" => coded.discard = true,
+                "+++" => coded.complex = true,
+                _ => {}
+            }
+            let actor = |a: &dyad_core::EventActor| a.actor.clone().unwrap_or_else(|| "---".into());
+            coded
+                .events
+                .push((actor(&e.source), actor(&e.target), code, r.date.clone()));
+        }
+        let dated = opts.time_shift.unwrap_or(!p.dicts.verbs.time.is_empty());
+        let ok = record_matches(r, &coded, dated);
+        let keys = coded_keys(&coded);
+        let exp = expected_keys(r, dated);
+        report.records += 1;
+        report.events.expected += exp.len();
+        report.events.coded += keys.len();
+        report.events.correct += common(&exp, &keys);
+        let cat = report.by_category.entry(r.category.clone()).or_default();
+        cat.records += 1;
+        if ok {
+            report.records_matched += 1;
+            cat.matched += 1;
+        } else {
+            let mut expected: Vec<String> = exp.iter().map(show).collect();
+            for (flag, s) in [
+                (r.expect_none, "{---}"),
+                (r.expect_discard, "{###}"),
+                (r.expect_complex, "{+++}"),
+            ] {
+                if flag {
+                    expected.push(s.into());
+                }
+            }
+            let mut got: Vec<String> = keys.iter().map(show).collect();
+            if coded.discard {
+                got.push("{###}".into());
+            }
+            if coded.complex {
+                got.push("{+++}".into());
+            }
+            failures.push(Failure {
+                id: r.id.clone(),
+                line: r.line,
+                text: r.text.clone(),
+                expected,
+                coded: got,
+            });
+        }
+    }
+    report.share = if report.records == 0 {
+        0.0
+    } else {
+        report.records_matched as f64 / report.records as f64
+    };
+    Ok((report, failures))
+}

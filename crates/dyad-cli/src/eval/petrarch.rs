@@ -37,6 +37,10 @@ pub struct Args {
     /// dictionaries on a corpus (one thread; e.g. corpora/bbc-news-2004-05).
     #[arg(long)]
     corpus: Option<PathBuf>,
+    /// With `--corpus`: write the coded events, one JSON line per document
+    /// (`{"doc": id, "events": [...]}`), to this file (to diff two builds).
+    #[arg(long)]
+    dump_events: Option<PathBuf>,
     /// Print every bad dictionary line and every record not matched to stderr.
     #[arg(long)]
     failures: bool,
@@ -127,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     super::print_json(&load_json(&load, verbs_ms, (n_actors, n_agents, actors_ms)))?;
     if let Some(corpus) = &args.corpus {
-        return bench(corpus, &phoenix, &coder, &load);
+        return bench(corpus, &phoenix, &coder, &load, args.dump_events.as_deref());
     }
 
     let gsr = match args.gsr {
@@ -183,6 +187,7 @@ fn bench(
     pipeline: &Pipeline,
     coder: &dyad_code::EventCoder,
     load: &LoadReport,
+    dump: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use dyad_ingest::{build_document, read_inputs, ReadOptions, StructureOptions};
     let structure = StructureOptions::default();
@@ -213,6 +218,17 @@ fn bench(
         events += doc.events.len();
     }
     let events_s = t.elapsed().as_secs_f64();
+    if let Some(path) = dump {
+        use std::io::Write;
+        let file =
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        for doc in &docs {
+            let line = json!({"doc": doc.id, "events": doc.events});
+            writeln!(out, "{line}")?;
+        }
+        out.flush()?;
+    }
     let words: usize = docs.iter().map(dyad_core::Document::word_count).sum();
     let total = structure_s + stages_s + events_s;
     super::print_json(&json!({

@@ -93,7 +93,20 @@ fn read(path: &Path) -> Result<String, PetrarchError> {
     })
 }
 
-/// An [`EventCoder`] from a PETRARCH verb dictionary (format detected) and
+/// True for a TABARI `.verbs` file (by its extension, or a TABARI
+/// `<SYNSETS>`/`<TIME>` section) rather than a PETRARCH dictionary.
+pub fn is_tabari_verbs(path: &Path, text: &str) -> bool {
+    let ext = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("verbs"));
+    ext || text.lines().any(|l| {
+        let l = l.trim().to_ascii_uppercase();
+        l == "</SYNSETS>" || l == "</TIME>"
+    })
+}
+
+/// An [`EventCoder`] from a PETRARCH verb dictionary (format detected; a
+/// TABARI `.verbs` file is read by [`crate::tabari::default`]) and
 /// an optional discard list, coding into `codes` (usually
 /// [`CodeTable::embedded`]). Patterns whose code the table lacks are dropped
 /// and counted in the report.
@@ -107,8 +120,13 @@ pub fn load_coder(
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
-    let inflector = Inflector::embedded();
-    let (patterns, verb_report) = read_verbs(&name(verbs), &read(verbs)?, None, &inflector);
+    let text = read(verbs)?;
+    let (patterns, verb_report) = if is_tabari_verbs(verbs, &text) {
+        let parsed = crate::tabari::Verbs::read(&name(verbs), &text);
+        crate::tabari::default::convert(&name(verbs), &parsed)
+    } else {
+        read_verbs(&name(verbs), &text, None, &Inflector::embedded())
+    };
     let mut report = LoadReport {
         verbs: verb_report,
         ..LoadReport::default()

@@ -10,6 +10,7 @@
 
 mod clauses;
 pub mod code;
+pub mod default;
 pub mod options;
 pub mod phrase;
 pub mod records;
