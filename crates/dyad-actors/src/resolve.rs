@@ -509,8 +509,38 @@ fn title_case(s: &str) -> String {
 }
 
 /// Turn raw mentions into resolved entities.
+/// A one-word place that is the surname of a person named earlier in the
+/// article is that person ("Chilean President Ricardo Lagos … Lagos said" is
+/// not the Nigerian city): it becomes a short form. `raws` is sorted by start.
+fn places_named_like_people(raws: &mut [Raw], text: &str) {
+    let mut surnames: Vec<&str> = Vec::new();
+    for r in raws.iter_mut() {
+        let written = text.get(r.start..r.end).unwrap_or("");
+        match r.kind {
+            RawKind::Person { .. } => {
+                if let Some(last) = written.split_whitespace().last() {
+                    surnames.push(last);
+                }
+            }
+            RawKind::Place { .. }
+                if !written.contains(char::is_whitespace) && surnames.contains(&written) =>
+            {
+                r.kind = RawKind::Short {
+                    word: written.to_string(),
+                    honorific: false,
+                    sex: None,
+                    cue: false,
+                    title: None,
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
 pub fn resolve(mut raws: Vec<Raw>, text: &str, dict: &Dictionary, date: NaiveDate) -> Vec<Entity> {
     raws.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    places_named_like_people(&mut raws, text);
     let mut st = State {
         dict,
         text,

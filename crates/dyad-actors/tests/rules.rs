@@ -142,3 +142,20 @@ fn offices_and_short_forms_use_the_whole_article_and_the_date() {
         later.entities
     );
 }
+
+#[test]
+fn a_city_that_is_the_surname_of_someone_named_earlier_is_that_person() {
+    let doc = annotate(
+        "Chilean President Ricardo Lagos met his Argentine counterpart on Tuesday. Lagos said the talks went well.",
+        (2004, 6, 1),
+    );
+    let later = doc.text.rfind("Lagos said").unwrap_or(0);
+    assert!(get(&doc, "Ricardo Lagos")
+        .mentions
+        .iter()
+        .any(|m| m.start == later));
+    assert!(doc.entities.iter().all(|e| e.kind != EntityKind::Location));
+    let doc = annotate("Thousands of workers marched in Lagos on Monday.", (2004, 6, 1));
+    let city = get(&doc, "Lagos");
+    assert_eq!((city.kind, city.actor.as_deref()), (EntityKind::Location, Some("NGA")));
+}
