@@ -155,7 +155,13 @@ fn a_city_that_is_the_surname_of_someone_named_earlier_is_that_person() {
         .iter()
         .any(|m| m.start == later));
     assert!(doc.entities.iter().all(|e| e.kind != EntityKind::Location));
-    let doc = annotate("Thousands of workers marched in Lagos on Monday.", (2004, 6, 1));
+    let doc = annotate(
+        "Thousands of workers marched in Lagos on Monday.",
+        (2004, 6, 1),
+    );
     let city = get(&doc, "Lagos");
-    assert_eq!((city.kind, city.actor.as_deref()), (EntityKind::Location, Some("NGA")));
+    assert_eq!(
+        (city.kind, city.actor.as_deref()),
+        (EntityKind::Location, Some("NGA"))
+    );
 }
