@@ -13,6 +13,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use dyad_annotate::{Pipeline, PipelineOptions, Stage};
+
+use crate::annotate::{actor_tagger, event_coder};
 use dyad_core::Document;
 use dyad_ingest::{build_document, read_inputs, RawArticle, ReadOptions, StructureOptions};
 use rayon::prelude::*;
@@ -25,6 +27,21 @@ pub struct BenchArgs {
     /// Timed runs per stage; the fastest counts.
     #[arg(long, default_value_t = 3)]
     repeat: usize,
+    /// Extra actor/agent dictionaries (e.g. the Phoenix actors and agents).
+    #[arg(long = "actors-dict")]
+    actors_dicts: Vec<PathBuf>,
+    /// Do not load the built-in actor dictionaries.
+    #[arg(long)]
+    no_default_actors: bool,
+    /// Do not run the NER model in the actors stage.
+    #[arg(long)]
+    no_ner: bool,
+    /// A PETRARCH or TABARI verb dictionary instead of dyad's patterns.
+    #[arg(long = "verbs-dict")]
+    verbs_dict: Option<PathBuf>,
+    /// The discard list for --verbs-dict.
+    #[arg(long = "discards-dict", requires = "verbs_dict")]
+    discards_dict: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +63,9 @@ struct Report {
     words: usize,
     sentences: usize,
     threads: usize,
+    /// The dictionaries loaded ("built-in" unless replaced or extended).
+    dictionaries: Vec<String>,
+    /// Loading every stage's dictionaries and models, wall clock.
     pipeline_load_s: f64,
     /// Per core (one thread), each stage alone.
     stages: Vec<StageFigures>,
@@ -78,8 +98,26 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     let mb = bytes as f64 / 1e6;
 
     let started = Instant::now();
-    let pipeline = Pipeline::new(PipelineOptions::default());
+    let mut pipeline = Pipeline::new(PipelineOptions::default());
+    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.no_ner)? {
+        pipeline = pipeline.with_actors(tagger);
+    }
+    if let Some(coder) = event_coder(args.verbs_dict.as_deref(), args.discards_dict.as_deref())? {
+        pipeline = pipeline.with_events(coder);
+    }
     let pipeline_load_s = started.elapsed().as_secs_f64();
+    let mut dictionaries: Vec<String> = Vec::new();
+    if !args.no_default_actors {
+        dictionaries.push("built-in actors".into());
+    }
+    if !args.no_ner {
+        dictionaries.push("NER".into());
+    }
+    dictionaries.extend(args.actors_dicts.iter().map(|p| p.display().to_string()));
+    match &args.verbs_dict {
+        Some(v) => dictionaries.push(format!("verbs {}", v.display())),
+        None => dictionaries.push("built-in patterns".into()),
+    }
 
     let structure = StructureOptions::default();
     let mut docs: Vec<Document> = Vec::new();
@@ -135,6 +173,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
         words,
         sentences,
         threads: rayon::current_num_threads(),
+        dictionaries,
         pipeline_load_s,
         stages,
         structure_and_sentences_mb_per_s: mb / (structure_s + sentence_s),
