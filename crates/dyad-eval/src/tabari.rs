@@ -27,15 +27,79 @@ pub struct EventCounts {
     pub correct: usize,
 }
 
-/// The one JSON line of `dyad eval tabari`.
+/// Records matched and events counted over the suite (in both reports).
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    pub suite: String,
+pub struct Tally {
     pub records: usize,
     pub records_matched: usize,
     pub share: f64,
     pub by_category: BTreeMap<String, CategoryScore>,
     pub events: EventCounts,
+}
+
+impl Tally {
+    /// Count one record coded as `coded`; a mismatch is added to `failures`
+    /// with what was expected and what was coded.
+    fn score(&mut self, r: &Record, coded: &Coded, dated: bool, failures: &mut Vec<Failure>) {
+        let ok = record_matches(r, coded, dated);
+        let keys = coded_keys(coded);
+        let exp = expected_keys(r, dated);
+        self.records += 1;
+        self.events.expected += exp.len();
+        self.events.coded += keys.len();
+        self.events.correct += common(&exp, &keys);
+        let cat = self.by_category.entry(r.category.clone()).or_default();
+        cat.records += 1;
+        if ok {
+            self.records_matched += 1;
+            cat.matched += 1;
+            return;
+        }
+        let mut expected: Vec<String> = exp.iter().map(show).collect();
+        for (flag, s) in [
+            (r.expect_none, "{---}"),
+            (r.expect_discard, "{###}"),
+            (r.expect_complex, "{+++}"),
+            (r.unchecked_extra, "-{…}"),
+        ] {
+            if flag {
+                expected.push(s.into());
+            }
+        }
+        let mut got: Vec<String> = keys.iter().map(show).collect();
+        if coded.discard {
+            got.push("{###}".into());
+        }
+        if coded.complex {
+            got.push("{+++}".into());
+        }
+        if !coded.note.is_empty() {
+            got.push(format!("({})", coded.note));
+        }
+        failures.push(Failure {
+            id: r.id.clone(),
+            line: r.line,
+            text: r.text.clone(),
+            expected,
+            coded: got,
+        });
+    }
+
+    fn finish(&mut self) {
+        self.share = if self.records == 0 {
+            0.0
+        } else {
+            self.records_matched as f64 / self.records as f64
+        };
+    }
+}
+
+/// The one JSON line of `dyad eval tabari`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub suite: String,
+    #[serde(flatten)]
+    pub tally: Tally,
     /// Syntax errors met while reading the project (each printed with `--failures`).
     pub syntax_errors: usize,
 }
@@ -156,56 +220,9 @@ pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), P
         let keep = coded.first_actor.clone().or(fwd);
         prev = seq.map(|(story, sent)| (story, sent, keep));
         let dated = opts.time_shift.unwrap_or(!p.dicts.verbs.time.is_empty());
-        let ok = record_matches(r, &coded, dated);
-        let keys = coded_keys(&coded);
-        let exp = expected_keys(r, dated);
-        report.records += 1;
-        report.events.expected += exp.len();
-        report.events.coded += keys.len();
-        report.events.correct += common(&exp, &keys);
-        let cat = report.by_category.entry(r.category.clone()).or_default();
-        cat.records += 1;
-        if ok {
-            report.records_matched += 1;
-            cat.matched += 1;
-        } else {
-            let mut expected: Vec<String> = exp.iter().map(show).collect();
-            for (flag, s) in [
-                (r.expect_none, "{---}"),
-                (r.expect_discard, "{###}"),
-                (r.expect_complex, "{+++}"),
-            ] {
-                if flag {
-                    expected.push(s.into());
-                }
-            }
-            if r.unchecked_extra {
-                expected.push("-{…}".into());
-            }
-            let mut got: Vec<String> = keys.iter().map(show).collect();
-            if coded.discard {
-                got.push("{###}".into());
-            }
-            if coded.complex {
-                got.push("{+++}".into());
-            }
-            if !coded.note.is_empty() {
-                got.push(format!("({})", coded.note));
-            }
-            failures.push(Failure {
-                id: r.id.clone(),
-                line: r.line,
-                text: r.text.clone(),
-                expected,
-                coded: got,
-            });
-        }
+        report.tally.score(r, &coded, dated, &mut failures);
     }
-    report.share = if report.records == 0 {
-        0.0
-    } else {
-        report.records_matched as f64 / report.records as f64
-    };
+    report.tally.finish();
     Ok((report, failures, errors))
 }
 
@@ -248,11 +265,8 @@ fn project_files(project: &Path, key: &str) -> Result<Vec<std::path::PathBuf>, P
 pub struct DefaultReport {
     pub suite: String,
     pub engine: &'static str,
-    pub records: usize,
-    pub records_matched: usize,
-    pub share: f64,
-    pub by_category: BTreeMap<String, CategoryScore>,
-    pub events: EventCounts,
+    #[serde(flatten)]
+    pub tally: Tally,
     pub patterns: usize,
     pub actors: usize,
     pub agents: usize,
@@ -346,49 +360,8 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
                 .push((actor(&e.source), actor(&e.target), code, r.date.clone()));
         }
         let dated = opts.time_shift.unwrap_or(!p.dicts.verbs.time.is_empty());
-        let ok = record_matches(r, &coded, dated);
-        let keys = coded_keys(&coded);
-        let exp = expected_keys(r, dated);
-        report.records += 1;
-        report.events.expected += exp.len();
-        report.events.coded += keys.len();
-        report.events.correct += common(&exp, &keys);
-        let cat = report.by_category.entry(r.category.clone()).or_default();
-        cat.records += 1;
-        if ok {
-            report.records_matched += 1;
-            cat.matched += 1;
-        } else {
-            let mut expected: Vec<String> = exp.iter().map(show).collect();
-            for (flag, s) in [
-                (r.expect_none, "{---}"),
-                (r.expect_discard, "{###}"),
-                (r.expect_complex, "{+++}"),
-            ] {
-                if flag {
-                    expected.push(s.into());
-                }
-            }
-            let mut got: Vec<String> = keys.iter().map(show).collect();
-            if coded.discard {
-                got.push("{###}".into());
-            }
-            if coded.complex {
-                got.push("{+++}".into());
-            }
-            failures.push(Failure {
-                id: r.id.clone(),
-                line: r.line,
-                text: r.text.clone(),
-                expected,
-                coded: got,
-            });
-        }
+        report.tally.score(r, &coded, dated, &mut failures);
     }
-    report.share = if report.records == 0 {
-        0.0
-    } else {
-        report.records_matched as f64 / report.records as f64
-    };
+    report.tally.finish();
     Ok((report, failures))
 }

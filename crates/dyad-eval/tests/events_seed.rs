@@ -1,7 +1,8 @@
 //! The seed article (../shared/seed) through the whole pipeline: the events
 //! a reader expects from it. Assertions cover what the events stage
 //! guarantees given the actors stage's entities; the dates that need more
-//! than a time expression in the same sentence are printed, not asserted.
+//! than a time expression in the same sentence come from the rest of the
+//! article (speech dates, event anchors).
 
 use dyad_annotate::{Pipeline, PipelineOptions};
 use dyad_core::{Document, Event, Modality};
@@ -212,4 +213,56 @@ fn dictionaries_cover_common_news_events() {
         let want = (kind.to_string(), source.to_string(), target.to_string());
         assert!(events.contains(&want), "{text}: {want:?} not in {events:?}");
     }
+}
+
+// Dates that need more than a time expression in the event's own sentence:
+// the Kremlin's comment is dated by its spokesman's "told reporters
+// yesterday" (11 May 2017), the Lavrov–Trump meeting by "Wednesday's
+// meeting" (10 May 2017); the publication date (12 May) is the date of neither.
+
+fn source_name<'a>(doc: &'a Document, e: &Event) -> &'a str {
+    e.source
+        .entity
+        .as_ref()
+        .and_then(|id| doc.entities.iter().find(|x| &x.id == id))
+        .map(|x| x.name.as_str())
+        .unwrap_or("")
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn seed_event_dates_come_from_the_text() {
+    let Some(doc) = seed_document() else { return };
+    let kremlin = doc
+        .events
+        .iter()
+        .find(|e| e.code == "012" && source_name(&doc, e) == "Kremlin")
+        .expect("Kremlin pessimistic comment");
+    assert_eq!(kremlin.date, day(2017, 5, 11), "Kremlin comment");
+    let positive = doc
+        .events
+        .iter()
+        .find(|e| e.code == "013" && source_name(&doc, e) == "Dmitry Peskov")
+        .expect("Peskov optimistic comment");
+    assert_eq!(positive.date, day(2017, 5, 11), "Peskov's 'very positive'");
+    let met: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.code == "040" && source_name(&doc, e) == "Sergei Lavrov")
+        .collect();
+    assert!(!met.is_empty(), "Lavrov's meetings");
+    for e in met {
+        assert_eq!(e.date, day(2017, 5, 10), "Lavrov meeting");
+        assert_eq!(e.date_value.as_deref(), Some("2017-05-10"));
+    }
+    // Tillerson's April visit keeps its own month.
+    let visit = doc
+        .events
+        .iter()
+        .find(|e| e.code == "042" && source_name(&doc, e) == "Rex Tillerson")
+        .expect("Tillerson visit");
+    assert_eq!(visit.date_value.as_deref(), Some("2017-04"));
 }

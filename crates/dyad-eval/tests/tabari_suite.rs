@@ -73,10 +73,14 @@ fn suite_share_does_not_regress() {
         return;
     };
     let (report, _, _) = dyad_eval::tabari::evaluate(&project).expect("suite runs");
-    assert!(report.records >= 475, "{} records", report.records);
     assert!(
-        report.share >= MIN_SHARE,
+        report.tally.records >= 475,
+        "{} records",
+        report.tally.records
+    );
+    assert!(
+        report.tally.share >= MIN_SHARE,
         "TABARI suite share {:.3} fell below {MIN_SHARE}",
-        report.share
+        report.tally.share
     );
 }
