@@ -2,7 +2,7 @@
 //! JSON Document per line to stdout; a summary line goes to stderr.
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -11,6 +11,7 @@ use dyad_core::Document;
 use dyad_ingest::{read_inputs, InputFormat, ReadOptions, StructureOptions};
 
 use crate::batch::{process, Sink};
+use crate::dicts::DictArgs;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum FormatArg {
@@ -47,79 +48,8 @@ pub struct AnnotateArgs {
     /// Skip the events stage.
     #[arg(long)]
     no_events: bool,
-    /// Extra actor/agent dictionaries (dyad format, or TABARI/PETRARCH
-    /// `.actors`/agents files such as Phoenix), loaded with the built-in ones.
-    #[arg(long = "actors-dict")]
-    actors_dicts: Vec<PathBuf>,
-    /// Do not load the built-in actor dictionaries (use only --actors-dict).
-    #[arg(long)]
-    no_default_actors: bool,
-    /// Do not run the statistical NER model (it runs by default, on the
-    /// capitalised words no dictionary or rule covered).
-    #[arg(long)]
-    no_ner: bool,
-    /// A PETRARCH verb dictionary (CAMEO.2.0.txt or CAMEO.verbpatterns.*.txt)
-    /// coded by dyad's coder instead of its own patterns, PETRARCH-style
-    /// (codes as written, only events with both actors).
-    #[arg(long = "verbs-dict")]
-    verbs_dict: Option<PathBuf>,
-    /// The discard list for --verbs-dict (e.g. Phoenix.discards.txt).
-    #[arg(long = "discards-dict", requires = "verbs_dict")]
-    discards_dict: Option<PathBuf>,
-}
-
-/// The actors tagger for `--actors-dict` / `--no-default-actors` / `--no-ner`,
-/// when one of them is given.
-pub fn actor_tagger(
-    dicts: &[PathBuf],
-    no_defaults: bool,
-    no_ner: bool,
-) -> anyhow::Result<Option<dyad_actors::ActorTagger>> {
-    if dicts.is_empty() && !no_defaults && !no_ner {
-        return Ok(None);
-    }
-    let mut tagger = if dicts.is_empty() && !no_defaults {
-        dyad_actors::ActorTagger::new()
-    } else {
-        let files: Vec<(PathBuf, dyad_actors::DictSource)> = dicts
-            .iter()
-            .map(|p| (p.clone(), dyad_actors::DictSource::guess(p)))
-            .collect();
-        let (tagger, report) = dyad_actors::ActorTagger::from_files(!no_defaults, &files)?;
-        for error in &report.load.errors {
-            eprintln!("dyad: dictionary: {error}");
-        }
-        eprintln!(
-            "dyad: actor dictionaries loaded: {} actors, {} agents, {} bad lines",
-            report.actors,
-            report.agents,
-            report.load.errors.len()
-        );
-        tagger
-    };
-    if no_ner {
-        tagger = tagger.without_ner();
-    }
-    Ok(Some(tagger))
-}
-
-/// The event coder for `--verbs-dict` / `--discards-dict`, when given; what
-/// was read and skipped goes to stderr.
-pub fn event_coder(
-    verbs: Option<&Path>,
-    discards: Option<&Path>,
-) -> anyhow::Result<Option<dyad_code::EventCoder>> {
-    let Some(verbs) = verbs else {
-        return Ok(None);
-    };
-    let (coder, report) =
-        dyad_code::petrarch::load_coder(verbs, discards, dyad_code::CodeTable::embedded())
-            .with_context(|| format!("loading {}", verbs.display()))?;
-    for error in &report.verbs.errors {
-        eprintln!("dyad: dictionary: {error}");
-    }
-    eprintln!("dyad: {}", report.summary());
-    Ok(Some(coder.with_petrarch_rules(report.rules)))
+    #[command(flatten)]
+    dicts: DictArgs,
 }
 
 /// Reader settings from the command-line format and size limit.
@@ -182,12 +112,7 @@ pub fn run(args: AnnotateArgs) -> anyhow::Result<()> {
         events: !args.no_events,
         fallback_published: args.published,
     });
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.no_ner)? {
-        pipeline = pipeline.with_actors(tagger);
-    }
-    if let Some(coder) = event_coder(args.verbs_dict.as_deref(), args.discards_dict.as_deref())? {
-        pipeline = pipeline.with_events(coder);
-    }
+    pipeline = args.dicts.apply(pipeline)?;
     let stdout = std::io::stdout();
     let mut sink = JsonLines {
         out: BufWriter::new(stdout.lock()),

@@ -14,7 +14,7 @@ use std::time::Instant;
 use anyhow::Context;
 use dyad_annotate::{Pipeline, PipelineOptions, Stage};
 
-use crate::annotate::{actor_tagger, event_coder};
+use crate::dicts::DictArgs;
 use dyad_core::Document;
 use dyad_ingest::{build_document, read_inputs, RawArticle, ReadOptions, StructureOptions};
 use rayon::prelude::*;
@@ -27,21 +27,8 @@ pub struct BenchArgs {
     /// Timed runs per stage; the fastest counts.
     #[arg(long, default_value_t = 3)]
     repeat: usize,
-    /// Extra actor/agent dictionaries (e.g. the Phoenix actors and agents).
-    #[arg(long = "actors-dict")]
-    actors_dicts: Vec<PathBuf>,
-    /// Do not load the built-in actor dictionaries.
-    #[arg(long)]
-    no_default_actors: bool,
-    /// Do not run the NER model in the actors stage.
-    #[arg(long)]
-    no_ner: bool,
-    /// A PETRARCH or TABARI verb dictionary instead of dyad's patterns.
-    #[arg(long = "verbs-dict")]
-    verbs_dict: Option<PathBuf>,
-    /// The discard list for --verbs-dict.
-    #[arg(long = "discards-dict", requires = "verbs_dict")]
-    discards_dict: Option<PathBuf>,
+    #[command(flatten)]
+    dicts: DictArgs,
 }
 
 #[derive(Serialize)]
@@ -98,26 +85,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     let mb = bytes as f64 / 1e6;
 
     let started = Instant::now();
-    let mut pipeline = Pipeline::new(PipelineOptions::default());
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.no_ner)? {
-        pipeline = pipeline.with_actors(tagger);
-    }
-    if let Some(coder) = event_coder(args.verbs_dict.as_deref(), args.discards_dict.as_deref())? {
-        pipeline = pipeline.with_events(coder);
-    }
+    let pipeline = Pipeline::new(PipelineOptions::default());
+    let pipeline = args.dicts.apply(pipeline)?;
     let pipeline_load_s = started.elapsed().as_secs_f64();
-    let mut dictionaries: Vec<String> = Vec::new();
-    if !args.no_default_actors {
-        dictionaries.push("built-in actors".into());
-    }
-    if !args.no_ner {
-        dictionaries.push("NER".into());
-    }
-    dictionaries.extend(args.actors_dicts.iter().map(|p| p.display().to_string()));
-    match &args.verbs_dict {
-        Some(v) => dictionaries.push(format!("verbs {}", v.display())),
-        None => dictionaries.push("built-in patterns".into()),
-    }
+    let dictionaries = args.dicts.describe();
 
     let structure = StructureOptions::default();
     let mut docs: Vec<Document> = Vec::new();

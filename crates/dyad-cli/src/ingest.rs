@@ -6,7 +6,7 @@
 //! id is already stored are not annotated again, so re-running a command —
 //! also after it was killed — resumes without losing or duplicating anything.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -17,28 +17,22 @@ use dyad_ingest::{read_inputs, StructureOptions};
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::annotate::{actor_tagger, event_coder, parse_iso_date, read_options, FormatArg};
+use crate::annotate::{parse_iso_date, read_options, FormatArg};
 use crate::batch::{process, Sink, BATCH};
+use crate::dicts::DictArgs;
 
 /// The coder recorded with every stored article: dyad's version and the
 /// actor dictionaries in use.
 pub fn coder_version() -> String {
-    coder_with(&[], false, true, None)
+    coder_with(&DictArgs::default())
 }
 
-fn coder_with(dicts: &[PathBuf], no_defaults: bool, ner: bool, verbs: Option<&Path>) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if !no_defaults {
-        parts.push("built-in dictionaries".into());
-    }
-    parts.extend(dicts.iter().map(|p| p.display().to_string()));
-    if ner {
-        parts.push("NER data/models/ner-conll2003.bin".into());
-    }
-    if let Some(v) = verbs {
-        parts.push(format!("verbs {}", v.display()));
-    }
-    format!("dyad {} ({})", env!("CARGO_PKG_VERSION"), parts.join(", "))
+fn coder_with(dicts: &DictArgs) -> String {
+    format!(
+        "dyad {} ({})",
+        env!("CARGO_PKG_VERSION"),
+        dicts.describe().join(", ")
+    )
 }
 
 #[derive(clap::Args)]
@@ -61,21 +55,8 @@ pub struct IngestArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
-    /// Extra actor/agent dictionaries (dyad or TABARI/PETRARCH format).
-    #[arg(long = "actors-dict")]
-    actors_dicts: Vec<PathBuf>,
-    /// Do not load the built-in actor dictionaries.
-    #[arg(long)]
-    no_default_actors: bool,
-    /// Do not run the statistical NER model (on by default).
-    #[arg(long)]
-    no_ner: bool,
-    /// A PETRARCH verb dictionary coded instead of dyad's patterns.
-    #[arg(long = "verbs-dict")]
-    verbs_dict: Option<PathBuf>,
-    /// The discard list for --verbs-dict.
-    #[arg(long = "discards-dict", requires = "verbs_dict")]
-    discards_dict: Option<PathBuf>,
+    #[command(flatten)]
+    dicts: DictArgs,
 }
 
 /// Writes annotated batches into the store, skipping stored ids.
@@ -139,21 +120,8 @@ pub fn run_ingest(args: IngestArgs) -> anyhow::Result<()> {
         fallback_published: args.published,
         ..PipelineOptions::default()
     });
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, args.no_ner)? {
-        pipeline = pipeline.with_actors(tagger);
-    }
-    if let Some(coder) = event_coder(args.verbs_dict.as_deref(), args.discards_dict.as_deref())? {
-        pipeline = pipeline.with_events(coder);
-    }
-    let mut sink = StoreSink::new(
-        store,
-        coder_with(
-            &args.actors_dicts,
-            args.no_default_actors,
-            !args.no_ner,
-            args.verbs_dict.as_deref(),
-        ),
-    );
+    pipeline = args.dicts.apply(pipeline)?;
+    let mut sink = StoreSink::new(store, coder_with(&args.dicts));
     let bar = progress_bar(args.quiet);
     let started = Instant::now();
     let summary = process(
@@ -189,12 +157,8 @@ pub struct RecodeArgs {
     /// The database file.
     #[arg(long, default_value = "dyad.db")]
     db: PathBuf,
-    /// Actor/agent dictionaries to code with (dyad or TABARI/PETRARCH format).
-    #[arg(long = "actors-dict")]
-    actors_dicts: Vec<PathBuf>,
-    /// Do not load the built-in actor dictionaries.
-    #[arg(long)]
-    no_default_actors: bool,
+    #[command(flatten)]
+    dicts: DictArgs,
 }
 
 /// Re-annotate every stored article with the current dictionaries, a batch
@@ -206,11 +170,10 @@ pub fn run_recode(args: RecodeArgs) -> anyhow::Result<()> {
         anyhow::bail!("{}: no such database", args.db.display());
     }
     let mut store = Store::open(&args.db)?;
-    let mut pipeline = Pipeline::new(PipelineOptions::default());
-    if let Some(tagger) = actor_tagger(&args.actors_dicts, args.no_default_actors, false)? {
-        pipeline = pipeline.with_actors(tagger);
-    }
-    let coder = coder_with(&args.actors_dicts, args.no_default_actors, true, None);
+    let pipeline = args
+        .dicts
+        .apply(Pipeline::new(PipelineOptions::default()))?;
+    let coder = coder_with(&args.dicts);
     // Replaced articles get new row numbers above `upto`: page only through
     // the rows that were there at the start.
     let upto = store.last_row()?;

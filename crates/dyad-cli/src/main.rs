@@ -5,6 +5,7 @@ mod batch;
 mod bench;
 mod demo;
 mod dict;
+mod dicts;
 mod eval;
 mod explain;
 mod ingest;
