@@ -435,3 +435,62 @@ fn relative_clause_with_its_own_cue_stays_out_of_the_source() {
     assert_eq!(found.len(), 1);
     assert_eq!(texts(&doc, &found[0]).0, "Mr. Cruz, who represents Texas,");
 }
+
+#[test]
+fn content_runs_on_past_including_but_stops_before_but_he() {
+    let (doc, found) = attrs(
+        "The governor said the storm damaged dozens of towns, including several on the coast.",
+    );
+    assert_eq!(found.len(), 1);
+    let (_, _, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        content,
+        vec!["the storm damaged dozens of towns, including several on the coast"]
+    );
+    let (doc, found) = attrs(
+        "The senator said the bill would pass next month, but he refused to name its supporters.",
+    );
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "The senator");
+    assert_eq!(content, vec!["the bill would pass next month"]);
+}
+
+#[test]
+fn clause_after_said_is_content_not_an_inverted_source() {
+    let (doc, found) =
+        attrs("Ms. Lane, who represents a rural district, said Mr. Cole had misled the voters.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(cue, "said");
+    assert!(src.starts_with("Ms. Lane"), "source {src:?}");
+    assert_eq!(content, vec!["Mr. Cole had misled the voters"]);
+}
+
+#[test]
+fn subject_relative_clause_stays_in_the_source() {
+    let (doc, found) =
+        attrs("Farmers who watched the debate said they were worried about the drought.");
+    assert_eq!(found.len(), 1);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Farmers who watched the debate");
+    assert_eq!(content, vec!["they were worried about the drought"]);
+}
+
+#[test]
+fn fronted_adverbial_is_not_part_of_an_appositive_source() {
+    let (doc, found) = attrs(
+        "In his reply, Tom Ward, the head of the teachers union, said the strike would go on.",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Tom Ward, the head of the teachers union,");
+    assert_eq!(content, vec!["the strike would go on"]);
+}
+
+#[test]
+fn content_drops_the_close_of_a_parenthesis_opened_before_it() {
+    let (doc, found) =
+        attrs("The talks ended early. (A spokesman said that the timing was unrelated.)");
+    let (_, _, content) = texts(&doc, found.last().expect("one attribution"));
+    assert_eq!(content, vec!["that the timing was unrelated"]);
+}

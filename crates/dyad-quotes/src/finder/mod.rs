@@ -361,7 +361,12 @@ pub fn trim_content_end(text: &str, start: usize, end: usize) -> usize {
         if c == '.' && ends_with_abbreviation(text.get(start..e - 1).unwrap_or("")) {
             break;
         }
-        if c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '—' | '-' | '–') {
+        // "(…, he said that the timing was unrelated.)": a parenthesis
+        // opened before the content is not part of it (PolNeAR train: 34
+        // gold contents stop before such a ".)", 7 keep it)
+        let unbalanced = c == ')' && !text.get(start..e).is_some_and(|t| t.contains('('));
+        if unbalanced || c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '—' | '-' | '–')
+        {
             e -= c.len_utf8();
         } else {
             break;
