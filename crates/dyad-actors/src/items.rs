@@ -49,8 +49,7 @@ pub fn build(matcher: &Matcher, text: &str, offset: usize) -> Vec<Item> {
                     .get(k..)
                     .and_then(|rest| rest.iter().position(|t| t.end == end))
                 {
-                    let targets = h.targets.clone();
-                    hits.next();
+                    let targets = hits.next().map(|h| h.targets).unwrap_or_default();
                     out.push(Item {
                         start: tok.start,
                         end,

@@ -5,7 +5,8 @@
 //! matches "TASS", role nouns written in lowercase match any case). Among
 //! the valid matches the leftmost-longest are kept.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
@@ -34,6 +35,94 @@ pub struct Matcher {
     ac: AhoCorasick,
     /// Entries per automaton pattern.
     entries: Vec<Vec<Entry>>,
+    /// First-word hashes (see [`fold_run`]) of the phrases of one word, or
+    /// of one word and non-word characters.
+    one_word: KeySet,
+    /// First-word hashes of the phrases of two words or more.
+    first_words: KeySet,
+    /// For the phrases of two words or more: hashes of their first word, the
+    /// non-word characters after it and each prefix of their second word.
+    two_words: KeySet,
+    /// Some phrase has no word character at all.
+    nonword_only: bool,
+}
+
+/// A set of hashes.
+type KeySet = HashSet<u64, BuildHasherDefault<IdentityHasher>>;
+
+/// A hasher for keys that are already hashes.
+#[derive(Debug, Default, Clone, Copy)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Continue the FNV-1a hash `h` over the longest prefix of `s` whose
+/// characters are all word characters (`word`) or all not, ASCII-lowercased
+/// as the automaton compares; returns the hash and the prefix length.
+fn fold_run(mut h: u64, s: &str, word: bool) -> (u64, usize) {
+    let bytes = s.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() != word {
+                break;
+            }
+            h = fold_byte(h, b);
+            len += 1;
+        } else {
+            let Some(c) = s.get(len..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if is_word_char(c) != word {
+                break;
+            }
+            h = fold_char(h, c);
+            len += c.len_utf8();
+        }
+    }
+    (h, len)
+}
+
+/// Continue the FNV-1a hash `h` over the byte `b`, ASCII-lowercased.
+#[inline]
+fn fold_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// Continue the FNV-1a hash `h` over `c`, ASCII-lowercased.
+#[inline]
+fn fold_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h = fold_byte(h, b);
+    }
+    h
+}
+
+/// FNV-1a offset basis: the hash of the empty string.
+const EMPTY_HASH: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The hash `h1` of a first word continued over `rest` (what follows that
+/// word): its leading non-word characters and the whole word after them;
+/// `None` when either is missing.
+fn second_key(h1: u64, rest: &str) -> Option<u64> {
+    let (hs, ns) = fold_run(h1, rest, false);
+    let (h2, n2) = fold_run(hs, rest.get(ns..).unwrap_or(""), true);
+    (ns > 0 && n2 > 0).then_some(h2)
 }
 
 fn fold(s: &str) -> String {
@@ -79,7 +168,41 @@ impl Matcher {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| ActorError::Matcher(e.to_string()))?;
-        Ok(Matcher { ac, entries })
+        let mut one_word = KeySet::default();
+        let mut first_words = KeySet::default();
+        let mut two_words = KeySet::default();
+        let mut nonword_only = false;
+        for p in &patterns {
+            let (h1, n1) = fold_run(EMPTY_HASH, p, true);
+            if n1 == 0 {
+                // It never matches at a word start, but may be reported on
+                // the walk from one (see `find`).
+                nonword_only |= !p.chars().any(is_word_char);
+                continue;
+            }
+            let rest = p.get(n1..).unwrap_or("");
+            let (mut h, ns) = fold_run(h1, rest, false);
+            let second = rest.get(ns..).unwrap_or("");
+            let mut second_word = false;
+            for c in second.chars().take_while(|&c| ns > 0 && is_word_char(c)) {
+                h = fold_char(h, c);
+                two_words.insert(h);
+                second_word = true;
+            }
+            if second_word {
+                first_words.insert(h1);
+            } else {
+                one_word.insert(h1);
+            }
+        }
+        Ok(Matcher {
+            ac,
+            entries,
+            one_word,
+            first_words,
+            two_words,
+            nonword_only,
+        })
     }
 
     /// Number of distinct phrases compiled.
@@ -98,23 +221,69 @@ impl Matcher {
     /// anchored at each word start (it stops as soon as no phrase can
     /// continue); of the phrases matching there, the longest that passes the
     /// boundary and case checks wins, and the scan resumes after it.
+    ///
+    /// The automaton is not run where it cannot find a valid match. At a
+    /// word start the anchored automaton walks the text as long as it spells
+    /// the start of some phrase, and reports every phrase that ends the walk
+    /// so far (a phrase itself, or one that is a suffix of the walk). A match
+    /// must not end inside a word of the text (boundary check), so:
+    /// - if the walk stays inside the first word, the match is that whole
+    ///   word, a phrase of one word;
+    /// - otherwise some phrase starts with the whole first word followed by
+    ///   a non-word character; if it ends within those non-word characters
+    ///   the match is the word and non-word characters (a phrase of one word
+    ///   and non-word characters) or non-word characters only (a phrase
+    ///   without word characters); if it ends later, the walk spelled the
+    ///   first word, the non-word characters after it and the whole second
+    ///   word, a prefix of some phrase.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut prev_word = false;
         let mut resume_at = 0;
-        for (i, c) in text.char_indices() {
-            let is_word = is_word_char(c);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII fast path: for ASCII, `is_alphanumeric` is
+            // `is_ascii_alphanumeric`.
+            let (is_word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                match text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => (is_word_char(c), c.len_utf8()),
+                    None => break,
+                }
+            };
             let word_start = is_word && !prev_word;
             prev_word = is_word;
-            if !word_start || i < resume_at {
-                continue;
+            if word_start
+                && i >= resume_at
+                && text.get(i..).is_some_and(|rest| self.may_start(rest))
+            {
+                if let Some(hit) = self.longest_at(text, i) {
+                    resume_at = hit.end;
+                    out.push(hit);
+                }
             }
-            if let Some(hit) = self.longest_at(text, i) {
-                resume_at = hit.end;
-                out.push(hit);
-            }
+            i += len;
         }
         out
+    }
+
+    /// Whether a phrase may start at the start of `rest` (see [`Self::find`]).
+    fn may_start(&self, rest: &str) -> bool {
+        let (h1, n1) = fold_run(EMPTY_HASH, rest, true);
+        if n1 == 0 {
+            return false;
+        }
+        if self.one_word.contains(&h1) {
+            return true;
+        }
+        if !self.first_words.contains(&h1) {
+            return false;
+        }
+        self.nonword_only
+            || second_key(h1, rest.get(n1..).unwrap_or(""))
+                .is_some_and(|h2| self.two_words.contains(&h2))
     }
 
     fn longest_at(&self, text: &str, at: usize) -> Option<Hit> {
@@ -237,6 +406,58 @@ mod tests {
             ),
             vec!["United States", "US", "TASS", "Quai d’Orsay"]
         );
+    }
+
+    /// `find` without skipping any word start.
+    fn find_everywhere(m: &Matcher, text: &str) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            let word_start = is_word_char(c) && !prev_word;
+            prev_word = is_word_char(c);
+            if word_start && out.last().is_none_or(|h| i >= h.end) {
+                out.extend(m.longest_at(text, i));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_word_starts_changes_no_match() {
+        let phrases = [
+            "North American Energy Partners",
+            "America",
+            "U.S.",
+            "U.S. Army",
+            "al-",
+            "al-Qaeda",
+            "&",
+            "'Oman",
+            "Quai d'Orsay",
+            "xamerica",
+            "amer",
+            "the Hague",
+            "Hague",
+            "Åland Islands",
+        ];
+        let texts = [
+            "Firms in Europe or North America and the US agreed.",
+            "The U.S. Army and U.S. officials met al-Qaeda and al- men at the Hague.",
+            "AT&T and Xamer, xamerica, amer; Quai d’Orsay and Quai d'Orsay, 'Oman.",
+            "Ships sailed to the Åland Islands and Åland, then to North Americans.",
+        ];
+        // With and without a phrase that has no word character.
+        let words_only: Vec<&str> = phrases.into_iter().filter(|p| *p != "&").collect();
+        for list in [&phrases[..], &words_only[..]] {
+            let m = Matcher::build(&dict(list)).expect("build");
+            assert_eq!(m.nonword_only, list.len() == phrases.len());
+            for text in texts {
+                assert_eq!(m.find(text), find_everywhere(&m, text), "{text}");
+            }
+            // The automaton reports "America" on the walk along "North
+            // American…"; the hit starts where the walk did.
+            assert!(found(&m, texts[0]).contains(&"North America"));
+        }
     }
 
     #[test]
