@@ -36,6 +36,8 @@ pub struct CueHit {
     pub class: CueClass,
     /// The form is also a common noun ("states", "remarks").
     pub noun_too: bool,
+    /// The form takes its source after it, after a comma ("…, said X").
+    pub inverts: bool,
 }
 
 /// An error in a lexicon file.
@@ -53,8 +55,9 @@ pub enum LexiconError {
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
     matcher: AhoCorasick,
-    /// Class and noun flag of each form; `None` for a blocking phrase.
-    classes: Vec<(Option<CueClass>, bool)>,
+    /// Class, noun flag and inversion flag of each form; `None` for a
+    /// blocking phrase.
+    classes: Vec<(Option<CueClass>, bool, bool)>,
 }
 
 impl CueLexicon {
@@ -87,15 +90,21 @@ impl CueLexicon {
             };
             let before = forms.len();
             for form in rest.split('|') {
-                let form = form.trim();
-                let (form, noun_too) = match form.strip_suffix('*') {
-                    Some(f) => (f, true),
-                    None => (form, false),
-                };
+                let mut form = form.trim();
+                let (mut noun_too, mut inverts) = (false, false);
+                loop {
+                    if let Some(f) = form.strip_suffix('*') {
+                        (form, noun_too) = (f, true);
+                    } else if let Some(f) = form.strip_suffix('<') {
+                        (form, inverts) = (f, true);
+                    } else {
+                        break;
+                    }
+                }
                 let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !form.is_empty() {
                     forms.push(form);
-                    classes.push((class, noun_too));
+                    classes.push((class, noun_too, inverts));
                 }
             }
             if forms.len() == before {
@@ -129,11 +138,14 @@ impl CueLexicon {
                 continue;
             }
             // a blocking phrase ("think tank") hides the cue it starts with
-            if let Some(&(Some(class), noun_too)) = self.classes.get(m.pattern().as_usize()) {
+            if let Some(&(Some(class), noun_too, inverts)) =
+                self.classes.get(m.pattern().as_usize())
+            {
                 out.push(CueHit {
                     span: Span::new(offset + m.start(), offset + m.end()),
                     class,
                     noun_too,
+                    inverts,
                 });
             }
         }
@@ -174,6 +186,20 @@ mod tests {
             hits[0].span.slice(&format!("{}{text}", " ".repeat(10))),
             Some("said in a statement")
         );
+    }
+
+    #[test]
+    fn noun_and_inversion_marks() {
+        let lex = match CueLexicon::parse("say said< | says*< | saying") {
+            Ok(l) => l,
+            Err(e) => panic!("{e}"),
+        };
+        let flags: Vec<(bool, bool)> = lex
+            .find("she said, he says, they were saying", 0)
+            .iter()
+            .map(|h| (h.noun_too, h.inverts))
+            .collect();
+        assert_eq!(flags, vec![(false, true), (true, true), (false, false)]);
     }
 
     #[test]
