@@ -4,11 +4,13 @@
 //! trace) must code the same events. Also: a TABARI `.verbs` file loads
 //! through `petrarch::load_coder` and codes through the default coder.
 
+mod common;
+
+use common::with_countries as doc;
 use std::path::PathBuf;
 
 use dyad_code::petrarch::load_coder;
 use dyad_code::{CodeTable, EventCoder};
-use dyad_core::{Document, Entity, EntityKind, Mention, Span};
 
 const SENTENCES: &[(&str, &[(&str, &str)])] = &[
     (
@@ -37,28 +39,6 @@ const SENTENCES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
 ];
-
-fn doc(text: &str, actors: &[(&str, &str)]) -> Document {
-    let mut d = Document::from_body("t", text);
-    d.sentences = vec![Span::new(0, text.len())];
-    for (k, (surface, code)) in actors.iter().enumerate() {
-        d.entities.push(Entity {
-            id: format!("e{k}"),
-            name: surface.to_string(),
-            kind: EntityKind::Country,
-            title: None,
-            actor: Some(code.to_string()),
-            mentions: text
-                .match_indices(surface)
-                .map(|(i, s)| Mention {
-                    start: i,
-                    end: i + s.len(),
-                })
-                .collect(),
-        });
-    }
-    d
-}
 
 /// Events coded with and without the pre-check, over all sentences.
 fn both(coder: &EventCoder) -> (usize, usize) {

@@ -2,9 +2,12 @@
 //! dyad's own coder on hand-built documents (actors attached here, so the
 //! test pins the reader and the coder, not the actors stage).
 
+mod common;
+
+use common::with_countries as doc;
 use dyad_code::petrarch::{literal_codes, read_verbs, require_dyad};
 use dyad_code::{CodeTable, EventCoder};
-use dyad_core::{Document, Entity, EntityKind, Mention, Span};
+use dyad_core::Document;
 
 const VERBS: &str = "\
 &AID_
@@ -35,29 +38,6 @@ fn coder() -> (EventCoder, dyad_code::petrarch::RuleCodes) {
     let coder = EventCoder::with_dictionaries(CodeTable::embedded(), patterns, Vec::new())
         .expect("compiles");
     (coder, rules)
-}
-
-/// One sentence; `actors` are (surface text, code) pairs.
-fn doc(text: &str, actors: &[(&str, &str)]) -> Document {
-    let mut d = Document::from_body("t", text);
-    d.sentences = vec![Span::new(0, text.len())];
-    for (k, (surface, code)) in actors.iter().enumerate() {
-        d.entities.push(Entity {
-            id: format!("e{k}"),
-            name: surface.to_string(),
-            kind: EntityKind::Country,
-            title: None,
-            actor: Some(code.to_string()),
-            mentions: text
-                .match_indices(surface)
-                .map(|(i, s)| Mention {
-                    start: i,
-                    end: i + s.len(),
-                })
-                .collect(),
-        });
-    }
-    d
 }
 
 fn triples(d: &Document) -> Vec<(String, String, String)> {

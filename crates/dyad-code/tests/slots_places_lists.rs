@@ -5,32 +5,15 @@
 //! compound quote speaker ("Chile and Peru said…") is a compound source; an
 //! appositive after the subject (", a close partner of X,") is skipped.
 
+mod common;
 use chrono::NaiveDate;
 use dyad_code::EventCoder;
-use dyad_core::{Document, Entity, EntityKind, Event, Mention, Quote, Span};
+use dyad_core::{Document, EntityKind, Event, Quote};
 
-/// A one-sentence document; `actors` lists (surface text, kind, code):
-/// every occurrence of the surface text becomes a mention.
+/// A one-sentence document dated 4 March 2021 (see [`common::one_sentence`]).
 fn doc(text: &str, actors: &[(&str, EntityKind, &str)]) -> Document {
-    let mut d = Document::from_body("t", text);
-    d.sentences = vec![Span::new(0, text.len())];
+    let mut d = common::one_sentence(text, actors);
     d.reference_date = NaiveDate::from_ymd_opt(2021, 3, 4);
-    for (i, (surface, kind, code)) in actors.iter().enumerate() {
-        d.entities.push(Entity {
-            id: format!("e{i}"),
-            name: surface.to_string(),
-            kind: *kind,
-            title: None,
-            actor: Some(code.to_string()),
-            mentions: text
-                .match_indices(surface)
-                .map(|(i, s)| Mention {
-                    start: i,
-                    end: i + s.len(),
-                })
-                .collect(),
-        });
-    }
     d
 }
 
