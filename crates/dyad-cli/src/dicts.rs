@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use dyad_annotate::Pipeline;
 
 /// Which dictionaries and models the actors and events stages load.
@@ -108,9 +107,9 @@ fn event_coder(
     let Some(verbs) = verbs else {
         return Ok(None);
     };
+    // the error names the file it could not read
     let (coder, report) =
-        dyad_code::petrarch::load_coder(verbs, discards, dyad_code::CodeTable::embedded())
-            .with_context(|| format!("loading {}", verbs.display()))?;
+        dyad_code::petrarch::load_coder(verbs, discards, dyad_code::CodeTable::embedded())?;
     for error in &report.verbs.errors {
         eprintln!("dyad: dictionary: {error}");
     }

@@ -36,10 +36,12 @@ pub use verbs::{detect_flavor, read_verbs, VerbReport};
 /// are skipped and listed in the report).
 #[derive(Debug, thiserror::Error)]
 pub enum PetrarchError {
-    #[error("reading {path}: {source}")]
+    /// (The I/O error is part of the message, not a `source`, so that a
+    /// report of the whole error chain does not print it twice.)
+    #[error("reading {path}: {error}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error(transparent)]
     Code(#[from] CodeError),
@@ -87,9 +89,9 @@ impl LoadReport {
 pub type RuleCodes = HashMap<String, (String, Option<String>)>;
 
 fn read(path: &Path) -> Result<String, PetrarchError> {
-    std::fs::read_to_string(path).map_err(|source| PetrarchError::Io {
+    std::fs::read_to_string(path).map_err(|error| PetrarchError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 
