@@ -183,8 +183,14 @@ pub fn load_file(
             dict,
             &mut report.load,
         ),
-        DictSource::TabariActors => dict::tabari::parse_actors(&name, &text, dict, report),
-        DictSource::TabariAgents => dict::tabari::parse_agents(&name, &text, dict, report),
+        DictSource::TabariActors => {
+            let dialect = dict::tabari_phrase::Dialect::of_path(path);
+            dict::tabari::parse_actors_in(dialect, &name, &text, dict, report)
+        }
+        DictSource::TabariAgents => {
+            let dialect = dict::tabari_phrase::Dialect::of_path(path);
+            dict::tabari::parse_agents_in(dialect, &name, &text, dict, report)
+        }
     }
     Ok(())
 }
@@ -197,6 +203,8 @@ pub struct ActorTagger {
     /// The statistical NER model, when enabled: people and organisations
     /// that no dictionary or rule found (uncoded unless a title codes them).
     ner: Option<std::sync::Arc<ner::NerModel>>,
+    /// Code offices and bodies named without a state by themselves (`~REB`).
+    convert_agents: bool,
 }
 
 impl Default for ActorTagger {
@@ -224,6 +232,7 @@ impl ActorTagger {
             dict,
             matcher,
             ner: None,
+            convert_agents: false,
         })
     }
 
@@ -246,6 +255,15 @@ impl ActorTagger {
     /// Dictionaries and rules only: no statistical NER.
     pub fn without_ner(mut self) -> Self {
         self.ner = None;
+        self
+    }
+
+    /// Code an office or body named without any state or body by its own
+    /// role code (`~REB` for "guerrillas", `NGO~` for a prefixed agent), as
+    /// TABARI does with `SET: CONVERT AGENTS = TRUE`; off by default (such
+    /// mentions are then left out).
+    pub fn with_convert_agents(mut self, on: bool) -> Self {
+        self.convert_agents = on;
         self
     }
 
@@ -321,6 +339,7 @@ impl ActorTagger {
                 text: &doc.text,
                 index,
                 quotes: &quotes,
+                convert_agents: self.convert_agents,
             };
             let before = raws.len();
             recognise::recognise(&s, &self.dict, &mut raws);

@@ -3,7 +3,12 @@
 //! top: word boundaries on both sides, and case — an uppercase letter in a
 //! phrase must be uppercase in the text ("US" never matches "us", "Tass"
 //! matches "TASS", role nouns written in lowercase match any case). Among
-//! the valid matches the leftmost-longest are kept.
+//! the valid matches the leftmost-longest are kept. A phrase written with a
+//! final `*` (TABARI stems, see `dict::tabari_phrase`) may end inside a
+//! word of the text: the match then runs to the end of that word. A phrase
+//! with TABARI gaps (`dict::tabari_phrase::GAP_MARK`) is compiled by its
+//! first part; the other parts must follow, in order, before the next comma
+//! or semicolon, and the match runs to the end of the last.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -11,6 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
+use crate::dict::tabari_phrase::{split_stem, GAP_MARK};
 use crate::dict::{Dictionary, Target};
 use crate::error::ActorError;
 
@@ -19,6 +25,10 @@ use crate::error::ActorError;
 struct Entry {
     written: String,
     target: Target,
+    /// The last word may continue in the text (a TABARI stem).
+    stem: bool,
+    /// Parts that must follow `written` later in the clause (TABARI gaps).
+    rest: Box<[String]>,
 }
 
 /// A match in the text: byte span and every target whose case check passed.
@@ -45,6 +55,14 @@ pub struct Matcher {
     two_words: KeySet,
     /// Some phrase has no word character at all.
     nonword_only: bool,
+    /// Hashes of the one-word stems (matched against every prefix of a
+    /// word of the text).
+    stem_one: KeySet,
+    /// First-word hashes of the stems of two words or more.
+    stem_first: KeySet,
+    /// Some phrase is a stem or has gaps (TABARI dictionaries): matching
+    /// takes the slower path that handles them.
+    special: bool,
 }
 
 /// A set of hashes.
@@ -136,7 +154,7 @@ impl Matcher {
         let mut index: HashMap<String, usize> = HashMap::with_capacity(dict.phrases.len());
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut add = |written: String, target: Target| {
+        let mut add = |written: String, target: Target, stem: bool, rest: Box<[String]>| {
             let key = fold(&written);
             let slot = *index.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
@@ -144,23 +162,35 @@ impl Matcher {
                 entries.len() - 1
             });
             if let Some(list) = entries.get_mut(slot) {
-                if !list
-                    .iter()
-                    .any(|e| e.written == written && e.target == target)
-                {
-                    list.push(Entry { written, target });
+                if !list.iter().any(|e| {
+                    e.written == written && e.target == target && e.stem == stem && e.rest == rest
+                }) {
+                    list.push(Entry {
+                        written,
+                        target,
+                        stem,
+                        rest,
+                    });
                 }
             }
         };
         for (phrase, target) in &dict.phrases {
-            let phrase = phrase.trim();
+            let (phrase, stem) = split_stem(phrase.trim());
+            let mut parts = phrase.split(GAP_MARK).map(str::trim);
+            let phrase = parts.next().unwrap_or("");
+            let rest: Box<[String]> = parts.map(fold).collect();
             if phrase.is_empty() {
                 continue;
             }
             if phrase.contains('\'') {
-                add(phrase.replace('\'', "\u{2019}"), *target);
+                add(
+                    phrase.replace('\'', "\u{2019}"),
+                    *target,
+                    stem,
+                    rest.clone(),
+                );
             }
-            add(phrase.to_string(), *target);
+            add(phrase.to_string(), *target, stem, rest);
         }
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -172,8 +202,17 @@ impl Matcher {
         let mut first_words = KeySet::default();
         let mut two_words = KeySet::default();
         let mut nonword_only = false;
-        for p in &patterns {
+        let mut stem_one = KeySet::default();
+        let mut stem_first = KeySet::default();
+        for (p, list) in patterns.iter().zip(&entries) {
             let (h1, n1) = fold_run(EMPTY_HASH, p, true);
+            if n1 > 0 && list.iter().any(|e| e.stem && e.rest.is_empty()) {
+                if n1 == p.len() {
+                    stem_one.insert(h1);
+                } else {
+                    stem_first.insert(h1);
+                }
+            }
             if n1 == 0 {
                 // It never matches at a word start, but may be reported on
                 // the walk from one (see `find`).
@@ -195,13 +234,20 @@ impl Matcher {
                 one_word.insert(h1);
             }
         }
+        let special = entries
+            .iter()
+            .flatten()
+            .any(|e| e.stem || !e.rest.is_empty());
         Ok(Matcher {
             ac,
+            special,
             entries,
             one_word,
             first_words,
             two_words,
             nonword_only,
+            stem_one,
+            stem_first,
         })
     }
 
@@ -278,6 +324,9 @@ impl Matcher {
         if self.one_word.contains(&h1) {
             return true;
         }
+        if self.special && (self.stem_first.contains(&h1) || self.stem_prefix(rest)) {
+            return true;
+        }
         if !self.first_words.contains(&h1) {
             return false;
         }
@@ -286,7 +335,22 @@ impl Matcher {
                 .is_some_and(|h2| self.two_words.contains(&h2))
     }
 
+    /// Whether some prefix of the first word of `rest` is a one-word stem.
+    fn stem_prefix(&self, rest: &str) -> bool {
+        let mut h = EMPTY_HASH;
+        for c in rest.chars().take_while(|&c| is_word_char(c)) {
+            h = fold_char(h, c);
+            if self.stem_one.contains(&h) {
+                return true;
+            }
+        }
+        false
+    }
+
     fn longest_at(&self, text: &str, at: usize) -> Option<Hit> {
+        if self.special {
+            return self.longest_special_at(text, at);
+        }
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let mut state = OverlappingState::start();
         let mut best: Option<(usize, usize)> = None;
@@ -332,17 +396,179 @@ impl Matcher {
             targets,
         })
     }
+
+    /// [`Self::longest_at`] for dictionaries with stems or gaps.
+    fn longest_special_at(&self, text: &str, at: usize) -> Option<Hit> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        // the longest valid end, and the (automaton end, pattern) pairs that
+        // reach it (a stem and a whole word can both end at a word's end)
+        let mut best_end = 0;
+        let mut best: Vec<(usize, usize)> = Vec::new();
+        loop {
+            if self
+                .ac
+                .try_find_overlapping(input.clone(), &mut state)
+                .is_err()
+            {
+                break;
+            }
+            let Some(m) = state.get_match() else { break };
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(e) {
+                continue;
+            }
+            let pid = m.pattern().as_usize();
+            let Some(list) = self.entries.get(pid) else {
+                continue;
+            };
+            let Some(end) = list.iter().filter_map(|en| valid_end(en, text, s, e)).max() else {
+                continue;
+            };
+            if best.is_empty() || end > best_end {
+                best_end = end;
+                best.clear();
+            }
+            if end == best_end {
+                best.push((e, pid));
+            }
+        }
+        if best.is_empty() {
+            return None;
+        }
+        // phrases written in one piece come before those with gaps
+        let mut targets: Vec<Target> = Vec::new();
+        for gapped in [false, true] {
+            for &(e, pid) in &best {
+                let Some(list) = self.entries.get(pid) else {
+                    continue;
+                };
+                for en in list.iter().filter(|en| en.rest.is_empty() != gapped) {
+                    if valid_end(en, text, at, e) == Some(best_end) && !targets.contains(&en.target)
+                    {
+                        targets.push(en.target);
+                    }
+                }
+            }
+        }
+        Some(Hit {
+            start: at,
+            end: best_end,
+            targets,
+        })
+    }
+}
+
+/// Where the match of `en` found at `s..e` ends in the text, if it is
+/// valid there: boundaries and case hold; a stem runs on to the end of the
+/// word it ends in.
+fn valid_end(en: &Entry, text: &str, s: usize, e: usize) -> Option<usize> {
+    let slice = text.get(s..e)?;
+    if !case_ok(&en.written, slice) {
+        return None;
+    }
+    if !en.rest.is_empty() {
+        if !boundary_ok(text, s, e, &en.written) {
+            return None;
+        }
+        return gapped_end(&en.rest, en.stem, text, e);
+    }
+    if boundary_ok(text, s, e, &en.written) {
+        return Some(e);
+    }
+    if !en.stem || !left_boundary_ok(text, s, &en.written) {
+        return None;
+    }
+    let rest = text.get(e..)?;
+    let run: usize = rest
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    Some(e + run)
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The end of the last of `parts` found in order after `from`, each at a
+/// word start, before the next comma or semicolon (`stem`: the last part's
+/// last word may continue).
+fn gapped_end(parts: &[String], stem: bool, text: &str, from: usize) -> Option<usize> {
+    let clause_end = text
+        .get(from..)?
+        .find([',', ';'])
+        .map_or(text.len(), |k| from + k);
+    let mut pos = from;
+    for (n, part) in parts.iter().enumerate() {
+        let last = n + 1 == parts.len();
+        pos = find_part(text, pos, clause_end, part, stem && last)?;
+    }
+    Some(pos)
+}
+
+/// The end of the first occurrence of `part` (lowercase) at a word start in
+/// `text[from..limit]`.
+fn find_part(text: &str, from: usize, limit: usize, part: &str, stem: bool) -> Option<usize> {
+    let hay = text.get(..limit)?;
+    let mut prev_word = text
+        .get(..from)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(is_word_char);
+    for (k, c) in hay.get(from..)?.char_indices() {
+        let at = from + k;
+        let word = is_word_char(c);
+        let start = word && !prev_word;
+        prev_word = word;
+        if !start {
+            continue;
+        }
+        let Some(cand) = hay.get(at..at + part.len()) else {
+            continue;
+        };
+        if !same_words(cand, part) {
+            continue;
+        }
+        let end = at + part.len();
+        if right_boundary_ok(text, end, part) {
+            return Some(end);
+        }
+        if stem {
+            let run: usize = text
+                .get(end..)?
+                .chars()
+                .take_while(|&c| is_word_char(c))
+                .map(char::len_utf8)
+                .sum();
+            return Some(end + run);
+        }
+    }
+    None
+}
+
+/// `cand` spells `part` (lowercase) but for ASCII case, a blank of `part`
+/// standing for a blank, `_` or `-` of the text (TABARI's word joiners).
+fn same_words(cand: &str, part: &str) -> bool {
+    cand.len() == part.len()
+        && cand.bytes().zip(part.bytes()).all(|(c, p)| {
+            if p == b' ' {
+                matches!(c, b' ' | b'_' | b'-')
+            } else {
+                c.eq_ignore_ascii_case(&p)
+            }
+        })
+}
+
 /// Word boundaries: the text must not continue a word across either end,
 /// unless the phrase itself ends (or starts) with a non-word character.
 fn boundary_ok(text: &str, s: usize, e: usize, written: &str) -> bool {
+    left_boundary_ok(text, s, written) && right_boundary_ok(text, e, written)
+}
+
+/// The text does not continue a word across the start of the match.
+fn left_boundary_ok(text: &str, s: usize, written: &str) -> bool {
     let first_is_word = written.chars().next().is_some_and(is_word_char);
-    let last_is_word = written.chars().next_back().is_some_and(is_word_char);
     if first_is_word {
         if let Some(prev) = text.get(..s).and_then(|t| t.chars().next_back()) {
             if is_word_char(prev) {
@@ -350,6 +576,12 @@ fn boundary_ok(text: &str, s: usize, e: usize, written: &str) -> bool {
             }
         }
     }
+    true
+}
+
+/// The text does not continue a word across the end of the match.
+fn right_boundary_ok(text: &str, e: usize, written: &str) -> bool {
+    let last_is_word = written.chars().next_back().is_some_and(is_word_char);
     if last_is_word {
         if let Some(next) = text.get(e..).and_then(|t| t.chars().next()) {
             if is_word_char(next) {
@@ -458,6 +690,26 @@ mod tests {
             // American…"; the hit starts where the walk did.
             assert!(found(&m, texts[0]).contains(&"North America"));
         }
+    }
+
+    #[test]
+    fn stems_run_to_the_end_of_the_word() {
+        let m = Matcher::build(&dict(&[
+            "kuwait*",
+            "north ameri*",
+            "Argentin*",
+            "Argentina",
+        ]))
+        .expect("build");
+        let text = "Kuwaiti and kuwait envoys met North Americans, argentines and Argentina.";
+        assert_eq!(
+            found(&m, text),
+            vec!["Kuwaiti", "kuwait", "North Americans", "Argentina"]
+        );
+        assert_eq!(m.find(text), find_everywhere(&m, text));
+        // the exact phrase and the stem both name "Argentina"
+        let hits = m.find("Argentina");
+        assert_eq!(hits.first().map(|h| h.targets.len()), Some(2));
     }
 
     #[test]

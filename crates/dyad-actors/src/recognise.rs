@@ -7,7 +7,7 @@ use dyad_core::Span;
 
 use crate::dict::{ActorKind, Cue, Dictionary, Form, RoleKind, Sex};
 use crate::items::{cap_run, Item, ItemKind};
-use crate::title::{title_ending_at, title_starting_at, Title};
+use crate::title::{affiliation_of, title_ending_at, title_starting_at, Affiliation, Title};
 
 /// Words after which an office is predicated, not referred to ("resigned
 /// as US president", "was secretary of state").
@@ -27,6 +27,18 @@ const PREDICATIVE: &[&str] = &[
     "elected",
     "remains",
     "remained",
+];
+
+/// Prepositions that tie an office to the state or body after it
+/// ("the ambassadors of Arnor", TABARI's agent + OF/IN + actor).
+const AFFILIATION_LINKS: &[&str] = &["of", "in"];
+
+/// Kinds of actor that give an office its affiliation.
+const AFFILIATIONS: &[ActorKind] = &[
+    ActorKind::Country,
+    ActorKind::Organization,
+    ActorKind::Seat,
+    ActorKind::Location,
 ];
 
 /// What a raw mention is.
@@ -102,12 +114,16 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     pub index: usize,
     pub quotes: &'a [Span],
+    /// Code an office or body named without any state or body by itself
+    /// (TABARI's CONVERT AGENTS).
+    pub convert_agents: bool,
 }
 
 /// Find the raw mentions of one sentence.
 pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
     let items = s.items;
     let text = s.text;
+    let first_raw = out.len();
     let mut consumed = vec![false; items.len()];
     let push = |out: &mut Vec<Raw>, start: usize, end: usize, kind: RawKind| {
         out.push(Raw {
@@ -304,9 +320,50 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
             let Some(role) = dict.roles.get(role_id as usize) else {
                 continue;
             };
-            let Some(title) = title_ending_at(items, i, text, dict) else {
+            if role.kind == RoleKind::Person && !role.plural {
+                if let Some((title, j)) = office_before_name(items, i, text, dict) {
+                    // "Bree President Romendacil": an office right before a
+                    // name the dictionary codes as a state is one person
+                    // (TABARI: an agent right before an actor).
+                    if let Some(c) = consumed.get_mut(j) {
+                        *c = true;
+                    }
+                    let name = items.get(j).map_or("", |x| x.text(text)).to_string();
+                    let end = items.get(j).map_or(title.end, |x| x.end);
+                    absorb(out, first_raw, title.start, end);
+                    push(
+                        out,
+                        title.start,
+                        end,
+                        RawKind::Person {
+                            actor: None,
+                            name,
+                            title: Some(title),
+                            sex: None,
+                        },
+                    );
+                    continue;
+                }
+            }
+            let linked = linked_affiliation(items, i, text, dict);
+            let title = match linked {
+                Some(j) => title_ending_at(items, j, text, dict).map(|mut t| {
+                    if t.affiliation.is_none() {
+                        t.affiliation = items.get(j).and_then(|x| affiliation_of(x, dict));
+                    }
+                    t
+                }),
+                None => title_ending_at(items, i, text, dict),
+            };
+            let Some(mut title) = title else {
                 continue;
             };
+            if title.affiliation.is_none()
+                && s.convert_agents
+                && role.code != crate::dict::RoleCode::Generic
+            {
+                title.affiliation = Some(Affiliation::Unattached);
+            }
             let predicative = title
                 .first_item
                 .checked_sub(1)
@@ -317,6 +374,17 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
             }
             let has_affiliation = title.affiliation.is_some();
             let span = (title.start, title.end);
+            if has_affiliation {
+                // the state or body named inside the title is part of this
+                // mention, not a mention of its own ("Arnor's foreign
+                // minister", "the ambassadors of Arnor")
+                if let Some(j) = linked {
+                    for c in consumed.iter_mut().take(j + 1).skip(i + 1) {
+                        *c = true;
+                    }
+                }
+                absorb(out, first_raw, span.0, span.1);
+            }
             if role.kind == RoleKind::Org || role.plural {
                 if has_affiliation {
                     push(out, span.0, span.1, RawKind::Group { title });
@@ -335,4 +403,62 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
             push(out, it.start, it.end, RawKind::Pronoun { sex });
         }
     }
+}
+
+/// Drop the mentions of states and places (from `from` on) that lie inside
+/// `start..end`: a title that covers them names its holder with them
+/// ("Arnor's foreign minister" is one actor, TABARI's actor + agent). A
+/// named body keeps its own mention ("Republicans in Congress").
+fn absorb(out: &mut Vec<Raw>, from: usize, start: usize, end: usize) {
+    let mut k = from;
+    while k < out.len() {
+        let inside = out.get(k).is_some_and(|r| {
+            start <= r.start
+                && r.end <= end
+                && matches!(r.kind, RawKind::Country { .. } | RawKind::Place { .. })
+        });
+        if inside {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// For the office at item `i`: the item of the state or body linked to it
+/// by "of" or "in" (and "the"), as in "the ambassadors of Arnor".
+fn linked_affiliation(items: &[Item], i: usize, text: &str, dict: &Dictionary) -> Option<usize> {
+    if !items.get(i + 1)?.is_word_in(text, AFFILIATION_LINKS) {
+        return None;
+    }
+    let mut k = i + 2;
+    if items.get(k)?.is_word_in(text, &["the"]) {
+        k += 1;
+    }
+    items.get(k)?.actor_of(dict, AFFILIATIONS).map(|_| k)
+}
+
+/// For the office at item `i` followed right away by a capitalised name the
+/// dictionary codes as a state ("President Romendacil"): the title, with
+/// that state as its affiliation when it has none, and the name's item.
+fn office_before_name(
+    items: &[Item],
+    i: usize,
+    text: &str,
+    dict: &Dictionary,
+) -> Option<(Title, usize)> {
+    let j = i + 1;
+    let next = items.get(j)?;
+    let (_, form) = next.actor_of(dict, &[ActorKind::Country])?;
+    let adjacent = items
+        .get(i)
+        .is_some_and(|it| text.get(it.end..next.start) == Some(" "));
+    if form != Form::Name || !next.cap || !adjacent {
+        return None;
+    }
+    let mut title = title_ending_at(items, i, text, dict)?;
+    if title.affiliation.is_none() {
+        title.affiliation = affiliation_of(next, dict);
+    }
+    Some((title, j))
 }

@@ -166,7 +166,13 @@ impl State<'_> {
                     }
                 };
                 if let Some(t) = title {
-                    self.add_title(e, t);
+                    // an office named without its state ("President
+                    // Peres") is held in the person's own state
+                    let mut t = t.clone();
+                    if t.affiliation.is_none() {
+                        t.affiliation = actor.map(Affiliation::Person);
+                    }
+                    self.add_title(e, &t);
                 }
                 self.mention(e, raw);
             }
@@ -481,7 +487,20 @@ impl State<'_> {
                         return Some(format!("{country}ELI"));
                     }
                 }
-                c.code.or_else(|| e.title_code.clone())
+                // a person coded with a bare state takes the office a title
+                // gives in that state ("President Peres": ISR + GOVPRS)
+                let bare_state = c
+                    .code
+                    .as_deref()
+                    .is_some_and(|k| self.dict.country_of(k) == Some(k));
+                match &e.title_code {
+                    Some(t)
+                        if bare_state && c.code.as_deref().is_some_and(|k| t.starts_with(k)) =>
+                    {
+                        Some(t.clone())
+                    }
+                    _ => c.code.or_else(|| e.title_code.clone()),
+                }
             }
             Some((_, c)) => c.code.or_else(|| e.title_code.clone()),
             None => e.title_code.clone(),

@@ -21,6 +21,9 @@ pub enum Affiliation {
     /// government, data/actors/parties.txt): its code on the date; the
     /// string is its undated code.
     Dated(u32, String),
+    /// None: an agent standing alone, coded by itself (`~REB`), as with
+    /// TABARI's `SET: CONVERT AGENTS = TRUE`.
+    Unattached,
 }
 
 /// A parsed title.
@@ -44,7 +47,8 @@ pub struct Title {
 const MAX_UNKNOWN_WORDS: usize = 4;
 const DESTINATIONS: &[&str] = &["to", "in", "at", "with"];
 
-fn affiliation_of(item: &Item, dict: &Dictionary) -> Option<Affiliation> {
+/// The affiliation a state, body or place item gives an office.
+pub fn affiliation_of(item: &Item, dict: &Dictionary) -> Option<Affiliation> {
     let (id, _) = item.actor_of(
         dict,
         &[
@@ -285,6 +289,13 @@ pub fn title_code(title: &Title, dict: &Dictionary, date: NaiveDate) -> Option<S
             let on = dict.actors.get(*a as usize)?.code_on(date, dict).code;
             (on.unwrap_or_else(|| c.clone()), false)
         }
+        Affiliation::Unattached => {
+            return match &role.code {
+                RoleCode::Suffix(r) => Some(format!("~{r}")),
+                RoleCode::Prefix(r) => Some(format!("{r}~")),
+                RoleCode::Generic => None,
+            };
+        }
         Affiliation::Person(p) => {
             let code = dict.actors.get(*p as usize)?.code_on(date, dict).code?;
             (dict.country_of(&code)?.to_string(), true)
@@ -306,13 +317,30 @@ pub fn title_code(title: &Title, dict: &Dictionary, date: NaiveDate) -> Option<S
                 base
             }
         }
+        // A body outside any state keeps its code ("UN envoy": IGOUNO).
         RoleCode::Suffix(r) => match country {
             Some(c) => format!("{c}{r}"),
             None => base,
         },
-        RoleCode::Prefix(r) => match country {
-            Some(c) => format!("{r}{c}"),
-            None => base,
-        },
+        // TABARI's prefixed agents (`NGM~`) go before the whole code,
+        // unless it already holds them on a 3-letter boundary.
+        RoleCode::Prefix(r) if holds_aligned(&base, r) => base,
+        RoleCode::Prefix(r) => format!("{r}{base}"),
     })
+}
+
+/// Whether `code`, read in 3-letter blocks, already contains the blocks
+/// of `part` in a row.
+pub fn holds_aligned(code: &str, part: &str) -> bool {
+    if part.is_empty() || !code.len().is_multiple_of(3) || !part.len().is_multiple_of(3) {
+        return false;
+    }
+    let blocks = |s: &str| -> Vec<String> {
+        s.as_bytes()
+            .chunks(3)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect()
+    };
+    let (c, p) = (blocks(code), blocks(part));
+    c.windows(p.len()).any(|w| w == p.as_slice())
 }

@@ -5,6 +5,7 @@
 
 pub mod format;
 pub mod tabari;
+pub mod tabari_phrase;
 pub mod tabari_raw;
 
 use std::collections::{HashMap, HashSet};

@@ -9,8 +9,16 @@
 //! `!PERSON! = MAN, MEN, …` substitution sets. Phrases are uppercase with `_`
 //! between words; we write them in title case, which in dyad means "each
 //! capitalised word must be capitalised in the text".
+//!
+//! Files in TABARI's own dialect (`.actors`, `.agents`; see
+//! [`super::tabari_phrase::Dialect`]) are read with [`super::tabari_raw`]'s
+//! reader and keep TABARI's phrase semantics: stems, `_` and `=` endings,
+//! any case ([`super::tabari_phrase`]), and the special codes `###`, `+++`
+//! and coded compounds `A/B` as written.
 
 use super::format::{escape_item, parse_role_code, LoadReport};
+use super::tabari_phrase::{tabari_phrases, Dialect};
+use super::tabari_raw::{read_actors, read_agents, RawActor};
 use super::{Actor, ActorKind, DatedCode, Dictionary, Fallback, Form, Role, RoleCode, RoleKind};
 use crate::dates::{parse_tabari_restriction, DateRange};
 
@@ -252,6 +260,150 @@ pub fn parse_actors(file: &str, text: &str, dict: &mut Dictionary, report: &mut 
         });
     }
     finish(group.take(), dict, report);
+}
+
+/// Read a `.actors` file of either dialect into `dict`.
+pub fn parse_actors_in(
+    dialect: Dialect,
+    file: &str,
+    text: &str,
+    dict: &mut Dictionary,
+    report: &mut ImportReport,
+) {
+    match dialect {
+        Dialect::Petrarch => parse_actors(file, text, dict, report),
+        Dialect::Tabari => {
+            let raw = read_actors(file, text);
+            report.load.errors.extend(raw.errors);
+            for a in raw.actors {
+                report.actors += 1;
+                add_tabari_actor(a, dict, report);
+            }
+        }
+    }
+}
+
+/// One actor group read in TABARI's dialect, with TABARI's phrase rules.
+fn add_tabari_actor(a: RawActor, dict: &mut Dictionary, report: &mut ImportReport) {
+    let Some(first) = a.phrases.first() else {
+        return;
+    };
+    let code = |c: &str| (c != "---").then(|| c.to_string());
+    let restricted: Vec<DatedCode> = a
+        .codes
+        .iter()
+        .filter(|c| c.range.is_restricted())
+        .map(|c| DatedCode {
+            code: code(&c.code),
+            range: c.range,
+            title: None,
+        })
+        .collect();
+    // TABARI's default is the last unrestricted code; none is the null code
+    let fallback = match a.codes.iter().rev().find(|c| !c.range.is_restricted()) {
+        Some(c) => code(&c.code).map_or(Fallback::Null, Fallback::Code),
+        None => Fallback::Null,
+    };
+    if fallback == Fallback::Null && restricted.iter().all(|c| c.code.is_none()) {
+        report.uncoded += 1;
+        return;
+    }
+    let kind = match &fallback {
+        _ if !restricted.is_empty() => ActorKind::Person,
+        Fallback::Code(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            ActorKind::Country
+        }
+        _ => ActorKind::Organization,
+    };
+    let name = phrase_to_text(first.trim_end_matches('='));
+    let short_forms = if kind == ActorKind::Person {
+        name.split_whitespace()
+            .last()
+            .filter(|l| *l != name)
+            .map(|l| vec![l.to_string()])
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let names: Vec<(String, Form)> = a
+        .phrases
+        .iter()
+        .flat_map(|p| tabari_phrases(p))
+        .map(|(p, _)| (p, Form::Name))
+        .collect();
+    dict.add_actor(
+        Actor {
+            name,
+            kind,
+            codes: restricted,
+            fallback,
+            sex: None,
+            short_forms,
+        },
+        &names,
+    );
+}
+
+/// Read a `.agents` file of either dialect into `dict`.
+pub fn parse_agents_in(
+    dialect: Dialect,
+    file: &str,
+    text: &str,
+    dict: &mut Dictionary,
+    report: &mut ImportReport,
+) {
+    if dialect == Dialect::Petrarch {
+        parse_agents(file, text, dict, report);
+        return;
+    }
+    let (agents, errors) = read_agents(file, text);
+    report.load.errors.extend(errors);
+    for agent in agents {
+        report.agents += 1;
+        let code = if agent.suffix {
+            RoleCode::Suffix(agent.code.clone())
+        } else {
+            RoleCode::Prefix(agent.code.clone())
+        };
+        let words: Vec<&str> = agent
+            .phrase
+            .split(['_', ' '])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let kind = role_kind(&words);
+        for (phrase, plural) in tabari_phrases(&agent.phrase) {
+            dict.add_role(Role {
+                phrase,
+                code: code.clone(),
+                kind,
+                plural,
+            });
+        }
+        // a noun (`_`) agent also takes its English plural ("authorities")
+        if let Some(stem) = agent.phrase.trim_end().strip_suffix('_') {
+            let english = tabari_plural(stem).to_lowercase().replace('_', " ");
+            if english != format!("{}s", stem.to_lowercase().replace('_', " ")) {
+                dict.add_role(Role {
+                    phrase: english,
+                    code,
+                    kind,
+                    plural: true,
+                });
+            }
+        }
+    }
+}
+
+/// Person or body, from an agent phrase's head word.
+fn role_kind(words: &[&str]) -> RoleKind {
+    if words
+        .last()
+        .is_some_and(|w| ORG_HEADS.contains(&w.to_ascii_uppercase().as_str()))
+    {
+        RoleKind::Org
+    } else {
+        RoleKind::Person
+    }
 }
 
 /// Words that make an agent phrase name a body rather than a person.
