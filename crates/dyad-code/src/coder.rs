@@ -9,16 +9,39 @@ use dyad_core::{Document, Event, EventActor, Modality, Span, TimexType};
 
 use crate::actors::{find_source, find_target, Bounds, Found};
 use crate::codes::CodeTable;
+use crate::conventions::{
+    comma_clauses, is_passive, select, split_rank, CodeBy, Conventions, Rank, TimeShift, Verdict,
+};
 use crate::dict::Elem;
 use crate::flags::{read_flags, Flags};
 use crate::matcher::{Match, Matcher, Slot};
 use crate::sentence::{is_clause_break, sorted_mentions, Sentence};
+
+mod tabari;
+
+use tabari::{
+    adjacent_source, apply_defaults, clause_source, clause_splits, clause_target, code_of, coded,
+    live, pronoun_unit, special_actor, split_compound, tabari_compound, time_shift, verb_as_noun,
+    word_count, ClauseCtx,
+};
 
 /// Codes and patterns, ready to code documents.
 #[derive(Debug)]
 pub struct Coder {
     pub codes: CodeTable,
     pub matcher: Matcher,
+    /// TABARI's conventions, when set (see [`Conventions`]).
+    pub conventions: Option<Conventions>,
+}
+
+/// What coding one match gave.
+enum Emitted {
+    /// Events were added (possibly none), with the rank of the code.
+    Events(bool, bool),
+    /// A `###` code: the sentence is discarded.
+    Discard(String),
+    /// A `+++` code: the sentence is too complex.
+    Complex(String),
 }
 
 /// One side of an event before it becomes an [`EventActor`].
@@ -26,27 +49,48 @@ pub struct Coder {
 enum Side {
     Mention(usize),
     Entity(usize, Span),
+    /// A `DEFAULT:` code: the source's (true) or the target's.
+    Default(bool),
+    /// The actor `FORWARD:` passes on from the story's previous sentence.
+    Forward,
 }
 
 impl Coder {
     /// Code every sentence of `doc`; when `trace` is given, append one line
     /// per decision (patterns tried, why an event was or was not coded).
-    pub fn code(&self, doc: &Document, mut trace: Option<&mut Vec<String>>) -> Vec<Event> {
+    pub fn code(&self, doc: &Document, trace: Option<&mut Vec<String>>) -> Vec<Event> {
+        self.code_with_verdicts(doc, trace, &mut Vec::new())
+    }
+
+    /// [`Coder::code`], also listing the sentences [`Conventions`] judged
+    /// complex or discarded.
+    pub fn code_with_verdicts(
+        &self,
+        doc: &Document,
+        mut trace: Option<&mut Vec<String>>,
+        verdicts: &mut Vec<(Span, Verdict)>,
+    ) -> Vec<Event> {
         let mut events = Vec::new();
         let positions = self.matcher.trigger_positions(&doc.text);
-        if positions.is_empty() {
-            if let Some(t) = trace.as_deref_mut() {
-                t.push("no trigger word from the dictionary in the text".into());
+        let marked: Vec<usize> = if self.conventions.is_some() {
+            // complexity and discards are judged on every sentence
+            (0..doc.sentences.len()).collect()
+        } else {
+            if positions.is_empty() {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push("no trigger word from the dictionary in the text".into());
+                }
+                return events;
             }
-            return events;
-        }
-        let mut marked: Vec<usize> = Vec::new();
-        for p in positions {
-            let k = doc.sentences.partition_point(|s| s.end <= p);
-            if doc.sentences.get(k).is_some_and(|s| s.start <= p) && marked.last() != Some(&k) {
-                marked.push(k);
+            let mut marked: Vec<usize> = Vec::new();
+            for p in positions {
+                let k = doc.sentences.partition_point(|s| s.end <= p);
+                if doc.sentences.get(k).is_some_and(|s| s.start <= p) && marked.last() != Some(&k) {
+                    marked.push(k);
+                }
             }
-        }
+            marked
+        };
         let all = sorted_mentions(doc);
         let ids: HashMap<&str, usize> = doc
             .entities
@@ -59,7 +103,9 @@ impl Coder {
                 continue;
             };
             let s = Sentence::new(doc, span, &all);
-            self.code_sentence(&s, &ids, &mut events, trace.as_deref_mut());
+            if let Some(v) = self.code_sentence(&s, &ids, &mut events, trace.as_deref_mut()) {
+                verdicts.push((span, v));
+            }
         }
         events
     }
@@ -70,8 +116,9 @@ impl Coder {
         ids: &HashMap<&str, usize>,
         events: &mut Vec<Event>,
         mut trace: Option<&mut Vec<String>>,
-    ) {
+    ) -> Option<Verdict> {
         let m = &self.matcher;
+        let conv = self.conventions.as_ref();
         let words = m.sentence_words(s);
         let tracing = trace.is_some();
         let mut log = |line: &dyn Fn() -> String| {
@@ -87,6 +134,27 @@ impl Coder {
                 s.doc.span_text(s.span)
             )
         });
+        let mut shift_days = None;
+        if let Some(c) = conv {
+            let n = word_count(s);
+            if n < c.minimum_words {
+                log(&|| format!("  {n} words: fewer than the minimum {}", c.minimum_words));
+                return None;
+            }
+            match time_shift(c, s) {
+                TimeShift::Discard => return Some(Verdict::Discard("time phrase".into())),
+                TimeShift::Complex => return Some(Verdict::Complex("time phrase".into())),
+                TimeShift::Days(d) => {
+                    log(&|| format!("  time phrase: events dated {d:+} days"));
+                    shift_days = Some(d);
+                }
+                TimeShift::None => {}
+            }
+            if let Some(v) = special_actor(s) {
+                log(&|| format!("  {v:?}"));
+                return Some(v);
+            }
+        }
         let discards = m.discards_in(&words);
         for &d in &discards {
             if let Some(disc) = m.discards.get(d) {
@@ -98,11 +166,54 @@ impl Coder {
                 log(&|| format!("  discard {} applies (roots {roots})", disc.id));
             }
         }
+        let deleted = match conv.and_then(|c| c.comma.as_ref()) {
+            Some(lim) => {
+                let commas: Vec<bool> = (0..s.len())
+                    .map(|i| {
+                        s.word(i) == "," && s.token_mention.get(i).is_some_and(Option::is_none)
+                    })
+                    .collect();
+                comma_clauses(lim, &commas)
+            }
+            None => Vec::new(),
+        };
+        let mut deleted = deleted;
+        if conv.is_some_and(|c| c.fbis) {
+            // FBIS: bracketed words are editorial notes, never coded
+            deleted.resize(s.len(), false);
+            let mut depth = 0usize;
+            for (i, d) in deleted.iter_mut().enumerate() {
+                let w = s.word(i);
+                if w == "[" {
+                    depth += 1;
+                }
+                *d |= depth > 0;
+                if w == "]" {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+        let gone = |i: usize| deleted.get(i).copied().unwrap_or(false);
         // best match per trigger token
         let mut matches: Vec<Match> = Vec::new();
         for t in 0..s.len() {
+            if gone(t) {
+                continue;
+            }
+            if let Some(why) = conv.and_then(|c| verb_as_noun(c, s, t)) {
+                if !m.candidates(&words, t).is_empty()
+                    || m.stem_candidates(s.word(t)).next().is_some()
+                {
+                    log(&|| format!("  {:?} skipped: {why}", s.word(t)));
+                }
+                continue;
+            }
             let mut best: Option<Match> = None;
-            for c in m.candidates(&words, t) {
+            for c in m
+                .candidates(&words, t)
+                .iter()
+                .chain(m.stem_candidates(s.word(t)))
+            {
                 // a pattern needing a word the sentence lacks cannot match
                 // (when tracing, it is tried to log why)
                 if !tracing && !m.may_match(&words, c) {
@@ -133,9 +244,18 @@ impl Coder {
                         log(&|| {
                             format!("  [{}] `{}` matched at {:?}", pat.id, pat.text, s.word(t))
                         });
+                        if conv.is_some() && !adjacent_source(s, pat, t, &deleted) {
+                            log(&|| format!("  [{}] no actor right before the verb", pat.id));
+                            continue;
+                        }
+                        // with TABARI's conventions a phrase that writes its
+                        // source beats the verb's own pattern
+                        let explicit = |q: usize| {
+                            conv.is_some() && m.patterns.get(q).is_some_and(|q| !q.implicit_source)
+                        };
                         let better = best.is_none_or(|b| {
-                            (m.weight(p), found.end - found.start)
-                                > (m.weight(b.pattern), b.end - b.start)
+                            (m.weight(p), found.end - found.start, explicit(p))
+                                > (m.weight(b.pattern), b.end - b.start, explicit(b.pattern))
                         });
                         if better {
                             best = Some(found);
@@ -171,8 +291,155 @@ impl Coder {
             kept.push(x);
         }
         kept.sort_by_key(|x| x.trigger);
+        let splits = match conv {
+            Some(c) if c.code_by.is_some() || c.complex.conj > 0 => clause_splits(s, c),
+            _ => Vec::new(),
+        };
+        if let Some(why) = conv.and_then(|c| self.complexity(s, c, &kept, &splits, &deleted)) {
+            log(&|| format!("  complex: {why}"));
+            return Some(Verdict::Complex(why));
+        }
+        let code_by = conv.and_then(|c| c.code_by);
+        let mut found: Vec<Event> = Vec::new();
+        let mut hits: Vec<(Rank, std::ops::Range<usize>)> = Vec::new();
+        let mut ctx = ClauseCtx {
+            shift_days,
+            deleted,
+            discards,
+            ..ClauseCtx::default()
+        };
+        let mut seen_clause: Option<usize> = None;
         for x in kept {
-            self.emit(s, ids, &x, &discards, events, &mut log);
+            let clause = splits.partition_point(|&c| c < x.trigger);
+            // TABARI's clause source, carried from clause to clause (§7.5)
+            let first = seen_clause.map_or(0, |c| c + 1);
+            // (dyad's own coding has no clauses: an empty range)
+            let last = if conv.is_some() { clause + 1 } else { first };
+            for c in first..last {
+                let cs = c
+                    .checked_sub(1)
+                    .and_then(|k| splits.get(k))
+                    .map_or(0, |&k| k + 1);
+                let ce = splits.get(c).copied().unwrap_or(s.len());
+                let in_clause = (0..s.mentions.len()).filter(|&m| {
+                    live(s, &ctx, m)
+                        && s.mentions
+                            .get(m)
+                            .is_some_and(|x| cs <= x.start && x.start < ce)
+                });
+                let next = if c == 0 || hits.is_empty() {
+                    in_clause.into_iter().next()
+                } else {
+                    s.mention_starting(cs).filter(|&m| live(s, &ctx, m))
+                };
+                if next.is_some() {
+                    ctx.carried = next;
+                }
+                (ctx.start, ctx.end, ctx.index) = (cs, ce, c);
+            }
+            seen_clause = Some(clause.max(seen_clause.unwrap_or(0)));
+            ctx.any_event = !hits.is_empty();
+            let main = |r: &Rank| !r.subordinate;
+            match code_by {
+                Some(CodeBy::Sentence) if hits.iter().any(|(r, _)| main(r)) => break,
+                Some(CodeBy::Clause | CodeBy::Sentence)
+                    if hits.iter().any(|(r, _)| r.clause == clause && main(r)) =>
+                {
+                    continue
+                }
+                _ => {}
+            }
+            let before = found.len();
+            match self.emit(s, ids, &x, &mut found, &ctx, &mut log) {
+                Emitted::Events(subordinate, dominant) if found.len() > before => {
+                    let rank = Rank {
+                        clause,
+                        subordinate,
+                        dominant,
+                    };
+                    hits.push((rank, before..found.len()));
+                }
+                Emitted::Events(..) => {}
+                Emitted::Discard(why) => return Some(Verdict::Discard(why)),
+                Emitted::Complex(why) => return Some(Verdict::Complex(why)),
+            }
+        }
+        let ranked = hits.iter().any(|(r, _)| r.subordinate || r.dominant);
+        if code_by.is_none() && !ranked {
+            events.append(&mut found);
+            return None;
+        }
+        let ranks: Vec<Rank> = hits.iter().map(|h| h.0).collect();
+        let keep = select(code_by.unwrap_or(CodeBy::All), &ranks);
+        if keep.len() == hits.len() {
+            events.append(&mut found);
+        } else {
+            for k in keep {
+                if let Some(range) = hits.get(k).map(|h| h.1.clone()) {
+                    events.extend(found.get(range).unwrap_or(&[]).iter().cloned());
+                }
+            }
+        }
+        None
+    }
+
+    /// The `COMPLEX:` condition a sentence meets, if any (§8.1).
+    fn complexity(
+        &self,
+        s: &Sentence,
+        c: &Conventions,
+        kept: &[Match],
+        splits: &[usize],
+        deleted: &[bool],
+    ) -> Option<String> {
+        let cx = c.complex;
+        if cx.verbs > 0 && kept.len() >= cx.verbs {
+            return Some(format!("{} verbs", kept.len()));
+        }
+        if cx.conj > 0 && splits.len() >= cx.conj {
+            return Some(format!("{} conjunctions", splits.len()));
+        }
+        let kept_word = |m: usize| {
+            s.mentions
+                .get(m)
+                .is_some_and(|x| !deleted.get(x.start).copied().unwrap_or(false))
+        };
+        let coded: Vec<usize> = (0..s.mentions.len())
+            .filter(|&m| coded(s, m) && kept_word(m))
+            .collect();
+        if cx.actors > 0 && coded.len() >= cx.actors {
+            return Some(format!("{} actors", coded.len()));
+        }
+        let first = kept.iter().find(|x| {
+            self.matcher
+                .patterns
+                .get(x.pattern)
+                .is_some_and(|p| p.code.is_some())
+        });
+        match first {
+            Some(x) => {
+                let ctx = ClauseCtx {
+                    deleted: deleted.to_vec(),
+                    ..ClauseCtx::default()
+                };
+                // a pronoun standing for an actor counts (§7.7)
+                let prior = coded
+                    .iter()
+                    .any(|&m| s.mentions.get(m).is_some_and(|m| m.start < x.trigger))
+                    || pronoun_unit(s, c, &ctx, 0, x.trigger).is_some();
+                if cx.noactprior && !prior && c.default_source.is_none() {
+                    return Some(format!(
+                        "no actor before the first verb {:?}",
+                        s.word(x.trigger)
+                    ));
+                }
+                if cx.lateverb > 0 && x.trigger >= cx.lateverb {
+                    return Some("late verb".into());
+                }
+                None
+            }
+            None if cx.noverb || cx.lateverb > 0 || cx.noactprior => Some("no verb".into()),
+            None => None,
         }
     }
 
@@ -181,19 +448,31 @@ impl Coder {
         s: &Sentence,
         ids: &HashMap<&str, usize>,
         x: &Match,
-        discards: &[usize],
         events: &mut Vec<Event>,
+        ctx: &ClauseCtx,
         log: &mut impl FnMut(&dyn Fn() -> String),
-    ) {
+    ) -> Emitted {
+        let nothing = Emitted::Events(false, false);
         let Some(pat) = self.matcher.patterns.get(x.pattern) else {
-            return;
+            return nothing;
         };
-        let Some(code) = pat.code.as_deref() else {
+        let Some(written) = pat.code.as_deref() else {
             log(&|| format!("  [{}] is a null pattern (---): nothing coded", pat.id));
-            return;
+            return nothing;
         };
+        let conv = self.conventions.as_ref();
+        if conv.is_some() {
+            match written {
+                "###" => return Emitted::Discard(format!("discard pattern {}", pat.id)),
+                "+++" => return Emitted::Complex(format!("complex pattern {}", pat.id)),
+                _ => {}
+            }
+        }
+        // `023?` subordinate, `023!` dominant (TABARI dictionaries)
+        let (code, subordinate, dominant) = split_rank(written);
         let root = code.get(..2).unwrap_or(code);
-        if let Some(d) = discards
+        if let Some(d) = ctx
+            .discards
             .iter()
             .filter_map(|&d| self.matcher.discards.get(d))
             .find(|d| d.roots.is_empty() || d.roots.iter().any(|r| r == root))
@@ -206,10 +485,10 @@ impl Coder {
                     flat(&d.words)
                 )
             });
-            return;
+            return nothing;
         }
         let Some(trigger_tok) = s.tokens.get(x.trigger) else {
-            return;
+            return nothing;
         };
         let trigger = trigger_tok.span;
         // the quote holding the trigger bounds the actor searches
@@ -256,8 +535,77 @@ impl Coder {
             // "protested in Cairo": the place stands for the target
             target = crate::actors::place_target(s, x.trigger);
         }
-        let sources = sides(&source);
-        let targets = sides(&target);
+        let mut sources = sides(&source);
+        let mut targets = sides(&target);
+        // TABARI's `%`: the compound it binds is source and target
+        let compound = sources.len() > 1 && pat.elems.contains(&Elem::Compound);
+        if compound {
+            targets.clear();
+        }
+        if let Some(c) = conv.filter(|c| c.clause_source && !compound) {
+            if pat.implicit_source && matches!(x.source, Slot::Before(_)) {
+                if let Some(v) = clause_source(s, x, ctx, &targets, c) {
+                    sources = v;
+                }
+            }
+            let after_verb = match x.target {
+                // a phrase without `+`: the first actor after the verb
+                Slot::Absent => Some(x.trigger + 1),
+                Slot::After(pos) => Some(pos),
+                _ => None,
+            };
+            if let Some(pos) = after_verb {
+                // TABARI's target: the first actor after the verb in the
+                // clause, across commas and places, not the source's code
+                let own = self.side_codes(s, &sources);
+                let first = (0..s.mentions.len()).find(|&m| {
+                    s.mentions
+                        .get(m)
+                        .is_some_and(|x| x.start >= pos && x.start < ctx.end)
+                        && live(s, ctx, m)
+                        && code_of(s, m).is_some_and(|k| !own.iter().any(|o| o == k))
+                });
+                targets = match first {
+                    Some(m) => tabari_compound(s, c, ctx, m)
+                        .into_iter()
+                        .map(Side::Mention)
+                        .collect(),
+                    None => Vec::new(),
+                };
+            }
+            if targets.is_empty() {
+                // a pronoun after the verb ("asked him"), else the clause's
+                // other actor before it
+                let after = pronoun_unit(s, c, ctx, x.end, ctx.end).map(|(_, v)| v);
+                let distinct = |v: &Vec<Side>| {
+                    let (a, b) = (self.side_codes(s, v), self.side_codes(s, &sources));
+                    !a.is_empty() && a.iter().all(|k| !b.contains(k))
+                };
+                if let Some(v) = after.filter(distinct) {
+                    targets = v;
+                } else if let Some(m) =
+                    clause_target(s, x.trigger, ctx, &self.side_codes(s, &sources), &sources)
+                {
+                    targets = vec![Side::Mention(m)];
+                }
+            }
+        }
+        if let Some(c) = conv {
+            let bound = matches!(x.source, Slot::Bound(_)) || matches!(x.target, Slot::Bound(_));
+            let w = |i: Option<usize>| i.map_or("", |i| s.word(i));
+            let t = x.trigger;
+            if c.passive_swap
+                && !bound
+                && is_passive(
+                    [w(t.checked_sub(1)), w(t.checked_sub(2))],
+                    [w(Some(t + 1)), w(Some(t + 2))],
+                )
+            {
+                log(&|| format!("  [{}] passive voice: source and target swapped", pat.id));
+                std::mem::swap(&mut sources, &mut targets);
+            }
+            apply_defaults(c, s, t, &mut sources, &mut targets);
+        }
         if sources.is_empty() {
             log(&|| {
                 format!(
@@ -265,13 +613,19 @@ impl Coder {
                     pat.id
                 )
             });
-            return;
+            return nothing;
         }
         let f = read_flags(s, x.start);
         let (negated, modality) = (f.negated, f.modality);
         let mut code = code.to_string();
-        let mut paired = pat.paired.clone();
-        if let Some(shifted) = shift_code(&code, f) {
+        let mut paired = pat.paired.as_deref().map(|p| split_rank(p).0.to_string());
+        // with TABARI's conventions codes are taken as written
+        let shifted = if conv.is_none() {
+            shift_code(&code, f)
+        } else {
+            None
+        };
+        if let Some(shifted) = shifted {
             log(&|| {
                 format!(
                     "  [{}] {code} becomes {shifted} ({modality:?}{})",
@@ -284,9 +638,17 @@ impl Coder {
         }
         let Some(info) = self.codes.get(&code) else {
             log(&|| format!("  [{}] code {code} is not in the code table", pat.id));
-            return;
+            return nothing;
         };
-        let (date, date_value) = event_date(s, trigger);
+        let (date, date_value) = match ctx.shift_days {
+            // a `<TIME>` phrase dates the event from the story's date
+            Some(d) => {
+                let base = s.doc.published.or(s.doc.reference_date);
+                let date = base.and_then(|b| b.checked_add_signed(chrono::Duration::days(d)));
+                (date, date.map(|d| d.to_string()))
+            }
+            None => event_date(s, trigger),
+        };
         let location = event_location(s, trigger);
         let mut pairs: Vec<(Side, Option<Side>)> = Vec::new();
         if targets.is_empty() && sources.len() > 1 {
@@ -307,6 +669,7 @@ impl Coder {
             }
         }
         let sentence = s.span;
+        let require_dyad = conv.is_some_and(|c| c.require_dyad);
         let n_pairs = pairs.len();
         for (a, b) in pairs {
             let (ea, mut eb) = (self.actor(s, a), b.map(|b| self.actor(s, b)));
@@ -344,8 +707,12 @@ impl Coder {
                         && e.sentence == ev.sentence
                         && e.source.entity == ev.source.entity
                         && e.target.entity == ev.target.entity
+                        && e.source.actor == ev.source.actor
+                        && e.target.actor == ev.target.actor
                 });
-                if !dup {
+                let undyadic =
+                    require_dyad && (ev.source.actor.is_none() || ev.target.actor.is_none());
+                if !dup && !undyadic {
                     log(&|| {
                         format!(
                             "  [{}] CODED {} {} → {}{}{}",
@@ -365,11 +732,36 @@ impl Coder {
                 }
             };
             let tgt = eb.clone().unwrap_or_default();
+            let paired_info = paired.as_deref().and_then(|p| self.codes.get(p));
+            if conv.is_some() {
+                // TABARI's coded compounds (`FRO/BIL/SAM`): one event each
+                for a in split_compound(&ea) {
+                    for b in split_compound(&tgt) {
+                        if a.actor.is_some() && a.actor == b.actor {
+                            continue;
+                        }
+                        make(info, a.clone(), b.clone());
+                        if let (Some(p), true) = (paired_info, eb.is_some()) {
+                            make(p, b, a.clone());
+                        }
+                    }
+                }
+                continue;
+            }
             make(info, ea.clone(), tgt.clone());
-            if let (Some(p), Some(eb)) = (paired.as_deref().and_then(|p| self.codes.get(p)), eb) {
+            if let (Some(p), Some(eb)) = (paired_info, eb) {
                 make(p, eb, ea);
             }
         }
+        Emitted::Events(subordinate, dominant)
+    }
+
+    /// The actor codes of some sides.
+    fn side_codes(&self, s: &Sentence, sides: &[Side]) -> Vec<String> {
+        sides
+            .iter()
+            .filter_map(|&x| self.actor(s, x).actor)
+            .collect()
     }
 
     fn actor(&self, s: &Sentence, side: Side) -> EventActor {
@@ -379,6 +771,26 @@ impl Coder {
                 None => return EventActor::default(),
             },
             Side::Entity(e, span) => (e, span),
+            Side::Forward => {
+                return EventActor {
+                    actor: self.conventions.as_ref().and_then(|c| c.forward.clone()),
+                    entity: None,
+                    text: None,
+                };
+            }
+            Side::Default(source) => {
+                let c = self.conventions.as_ref();
+                let d = if source {
+                    c.and_then(|c| c.default_source.as_ref())
+                } else {
+                    c.and_then(|c| c.default_target.as_ref())
+                };
+                return EventActor {
+                    actor: d.map(|d| d.code.clone()),
+                    entity: None,
+                    text: None,
+                };
+            }
         };
         let Some(ent) = s.doc.entities.get(entity) else {
             return EventActor::default();

@@ -81,6 +81,10 @@ pub struct Pattern {
     /// The base forms of the trigger verb ("meet"): as nouns too
     /// ("a tour", "the demand"), they need a verbal context.
     pub trigger_lemmas: Vec<String>,
+    /// TABARI: the phrase names no source (a `$` was put in front), so the
+    /// source is the clause's, not the nearest actor
+    /// ([`crate::conventions::Conventions::clause_source`]).
+    pub implicit_source: bool,
 }
 
 impl Pattern {
@@ -207,6 +211,7 @@ pub fn parse_patterns(
                     text: format!("(passive of) {}", body.trim()),
                     verb_trigger: true,
                     trigger_lemmas: Vec::new(),
+                    implicit_source: false,
                 });
             }
         }
@@ -219,6 +224,7 @@ pub fn parse_patterns(
             text: body.trim().to_string(),
             verb_trigger: verb_flags.get(trigger).copied().unwrap_or(false),
             trigger_lemmas: lemmas.get(trigger).cloned().unwrap_or_default(),
+            implicit_source: false,
         });
     }
     Ok(out)

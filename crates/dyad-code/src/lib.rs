@@ -5,13 +5,17 @@
 //! `cameo.txt` (code table), `patterns.txt` (event patterns), `verbs.txt`
 //! (verb inflections), `discards.txt` (sports, disasters, metaphors),
 //! `anchors.txt` (event nouns that date events across sentences).
-//! Imported dictionaries: [`tabari`] (TABARI projects) and [`petrarch`].
+//! Imported dictionaries: [`tabari`] (TABARI projects) and [`petrarch`];
+//! [`conventions`] makes the coder follow TABARI's rules (one event per
+//! clause, passive voice, `<TIME>` shifts, `DEFAULT:` actors, complexity)
+//! when a project's options ask for them.
 //! An Aho-Corasick prefilter over the trigger words means only sentences
 //! with a trigger do any work.
 
 pub mod actors;
 pub mod coder;
 pub mod codes;
+pub mod conventions;
 pub mod dict;
 pub mod discourse_dates;
 pub mod error;
@@ -64,7 +68,11 @@ impl EventCoder {
     ) -> Result<Self, CodeError> {
         let matcher = matcher::Matcher::new(patterns, discards)?;
         Ok(EventCoder {
-            coder: Coder { codes, matcher },
+            coder: Coder {
+                codes,
+                matcher,
+                conventions: None,
+            },
             anchors: discourse_dates::Anchors::embedded(),
             petrarch: None,
         })
@@ -78,6 +86,35 @@ impl EventCoder {
     pub fn with_petrarch_rules(mut self, rules: petrarch::RuleCodes) -> Self {
         self.petrarch = Some(rules);
         self
+    }
+
+    /// Code with TABARI's conventions ([`conventions::Conventions`]: one
+    /// event per clause, `?`/`!` ranks, passive voice, `<TIME>` shifts,
+    /// `DEFAULT:` actors, `COMPLEX:` limits …), e.g. from a TABARI project's
+    /// options ([`tabari::Options::set_conventions`]).
+    pub fn with_conventions(mut self, c: conventions::Conventions) -> Self {
+        self.coder.conventions = Some(c);
+        self
+    }
+
+    /// The conventions set with [`EventCoder::with_conventions`], to change
+    /// between documents (a TABARI `OPTION` record).
+    pub fn conventions_mut(&mut self) -> Option<&mut conventions::Conventions> {
+        self.coder.conventions.as_mut()
+    }
+
+    /// [`EventCoder::annotate`], returning the sentences the conventions
+    /// judged complex or discarded (no events are coded in them).
+    pub fn annotate_with_verdicts(
+        &self,
+        doc: &mut Document,
+    ) -> Vec<(dyad_core::Span, conventions::Verdict)> {
+        let mut verdicts = Vec::new();
+        let mut events = self.coder.code_with_verdicts(doc, None, &mut verdicts);
+        discourse_dates::date_from_discourse(doc, &self.anchors, &mut events);
+        doc.events = events;
+        self.apply_petrarch_rules(doc);
+        verdicts
     }
 
     /// The code table.

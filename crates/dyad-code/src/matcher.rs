@@ -55,6 +55,8 @@ enum CElem {
     Gap(usize),
     /// [`Elem::Stem`] or [`Elem::Inflected`]: index into the pattern's elems.
     Other(usize),
+    /// `^`: one actor passed over (TABARI's skip).
+    Skip,
     /// A TABARI-only element: the default matcher never matches it.
     Never,
 }
@@ -120,6 +122,12 @@ pub struct Matcher {
     discard_first: HashMap<u32, Vec<usize>>,
     discard_words: Vec<Vec<Box<[u32]>>>,
     prefilter: AhoCorasick,
+    /// Stem triggers → the patterns they trigger.
+    stems: HashMap<String, Vec<Candidate>>,
+    /// Prefilter patterns below this index are whole words, the rest stems.
+    n_words: usize,
+    /// Shortest and longest stem (bytes).
+    stem_lengths: (usize, usize),
 }
 
 fn intern(vocab: &mut HashMap<String, u32>, words: &[String]) -> Box<[u32]> {
@@ -148,11 +156,13 @@ fn compile(vocab: &mut HashMap<String, u32>, p: &Pattern) -> Compiled {
                 }
                 CElem::Words(ids)
             }
-            Elem::Source => CElem::Source,
+            // TABARI's `%` binds the source; the coder makes it the target too
+            Elem::Source | Elem::Compound => CElem::Source,
             Elem::Target => CElem::Target,
             Elem::Gap(n) => CElem::Gap(*n),
             Elem::Stem(_) | Elem::Inflected(_) => CElem::Other(i),
-            Elem::Alt(_) | Elem::Verb | Elem::Compound | Elem::SkipActor => {
+            Elem::SkipActor => CElem::Skip,
+            Elem::Alt(_) | Elem::Verb => {
                 never = true;
                 CElem::Never
             }
@@ -182,6 +192,8 @@ impl Matcher {
         let mut vocab: HashMap<String, u32> = HashMap::new();
         let compiled: Vec<Compiled> = patterns.iter().map(|p| compile(&mut vocab, p)).collect();
         let mut trigger_words: Vec<String> = Vec::new();
+        let mut stems: HashMap<String, Vec<Candidate>> = HashMap::new();
+        let mut stem_words: Vec<String> = Vec::new();
         let mut by_trigger: Vec<Vec<Candidate>> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             // the nearest required words with one spelling each
@@ -196,6 +208,16 @@ impl Matcher {
                 });
             for (k, id) in keys.iter_mut().zip(singles) {
                 *k = id;
+            }
+            if let Some(Elem::Stem(ws)) = p.elems.get(p.trigger) {
+                // a stem trigger (TABARI's `RESTOR`) takes any word it begins
+                for w in ws {
+                    let list = stems.entry(w.clone()).or_default();
+                    if list.is_empty() {
+                        stem_words.push(w.clone());
+                    }
+                    list.push(Candidate { pattern: i, keys });
+                }
             }
             if let Some(Elem::Words(ws)) = p.elems.get(p.trigger) {
                 for w in ws {
@@ -226,6 +248,11 @@ impl Matcher {
         // "" stands for a token past the sentence end in discard phrases
         intern(&mut vocab, &[String::new()]);
         trigger_words.sort();
+        // stems after the words: a prefilter match at index >= `n_words`
+        // is a stem, which may end inside a word
+        let n_words = trigger_words.len();
+        stem_words.sort();
+        trigger_words.extend(stem_words);
         let prefilter = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -240,6 +267,13 @@ impl Matcher {
             discard_first,
             discard_words,
             prefilter,
+            // no stems: an empty range
+            stem_lengths: (
+                stems.keys().map(String::len).min().unwrap_or(1).max(1),
+                stems.keys().map(String::len).max().unwrap_or(0),
+            ),
+            stems,
+            n_words,
         })
     }
 
@@ -255,7 +289,8 @@ impl Matcher {
         // non-word character, so a rejected match cannot hide one
         for m in self.prefilter.find_iter(text) {
             let before_ok = m.start() == 0 || !is_word(m.start() - 1);
-            if before_ok && !is_word(m.end()) && out.last() != Some(&m.start()) {
+            let stem = m.pattern().as_usize() >= self.n_words;
+            if before_ok && (stem || !is_word(m.end())) && out.last() != Some(&m.start()) {
                 out.push(m.start());
             }
         }
@@ -283,6 +318,18 @@ impl Matcher {
             .get(w.id(i) as usize)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Patterns triggered by a stem that `word` begins with (none unless the
+    /// dictionary has stem triggers).
+    pub fn stem_candidates<'a>(
+        &'a self,
+        word: &'a str,
+    ) -> impl Iterator<Item = &'a Candidate> + 'a {
+        let (lo, hi) = self.stem_lengths;
+        (lo..=hi.min(word.len()))
+            .filter_map(move |e| word.get(..e).and_then(|p| self.stems.get(p)))
+            .flatten()
     }
 
     /// Number of word elements of pattern `p` (see [`Pattern::weight`]).
@@ -412,6 +459,22 @@ fn forward(c: &Ctx, elems: &[CElem], pos: usize, mut slots: Slots) -> Option<(us
         }
         // TABARI-only elements: matched by `tabari::phrase`
         CElem::Never => None,
+        CElem::Skip => {
+            // the next actor (after at most three tokens) is passed over
+            for k in 0..=3 {
+                let i = pos + k;
+                if i >= s.len() || (k > 0 && is_hard_break(s.word(i - 1))) {
+                    break;
+                }
+                if let Some(m) = s.mention_starting(i) {
+                    let end = s.mentions.get(m).map(|x| x.end)?;
+                    if let Some(r) = forward(c, rest, end, slots) {
+                        return Some(r);
+                    }
+                }
+            }
+            None
+        }
         CElem::Source | CElem::Target => {
             if rest.is_empty() {
                 set_slot(&mut slots, e, Slot::After(pos));
@@ -465,6 +528,21 @@ fn backward(c: &Ctx, elems: &[CElem], pos: usize, mut slots: Slots) -> Option<(u
             None
         }
         CElem::Never => None,
+        CElem::Skip => {
+            for k in 1..=4 {
+                let Some(i) = pos.checked_sub(k) else { break };
+                if is_hard_break(s.word(i)) {
+                    break;
+                }
+                if let Some(m) = s.mention_ending(i) {
+                    let start = s.mentions.get(m).map(|x| x.start)?;
+                    if let Some(r) = backward(c, rest, start, slots) {
+                        return Some(r);
+                    }
+                }
+            }
+            None
+        }
         CElem::Source | CElem::Target => {
             if rest.is_empty() {
                 set_slot(&mut slots, e, Slot::Before(pos));

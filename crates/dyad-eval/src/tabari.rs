@@ -256,11 +256,14 @@ fn project_files(project: &Path, key: &str) -> Result<Vec<std::path::PathBuf>, P
 /// DEFAULT coder (the one that codes real news) with the project's verbs
 /// converted by [`dyad_code::tabari::default`], actors and agents read by
 /// dyad-actors' TABARI importer into an `ActorTagger`, and the rest of
-/// dyad's pipeline (sentences, quotes, time). Events carry the verb
-/// dictionary's code as written (a code outside the CAMEO table rides on a
-/// placeholder and is restored by rule); events without both actors
-/// coded are dropped (`petrarch::require_dyad`). No TABARI options, time
-/// shifts or FORWARD.
+/// dyad's pipeline (sentences, quotes, time; each record's date is the
+/// document's publication date). The coder follows TABARI's conventions
+/// set from the project's options (and `OPTION` records as they come):
+/// one event per clause, `?`/`!` ranks, passive voice, `<TIME>` shifts,
+/// `DEFAULT:` actors, `COMPLEX:` limits, minimum words, discard codes.
+/// Events carry the verb dictionary's code as written (a code outside the
+/// CAMEO table rides on a placeholder and is restored by rule) and the
+/// event's own date. No FORWARD.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DefaultReport {
     pub suite: String,
@@ -270,43 +273,54 @@ pub struct DefaultReport {
     pub patterns: usize,
     pub actors: usize,
     pub agents: usize,
+    /// `<TIME>` phrases (as slotless patterns).
+    pub time_phrases: usize,
     /// Verb phrases not converted, by reason.
     pub skipped: BTreeMap<&'static str, usize>,
     /// Approximations made while converting, by kind.
     pub approximated: BTreeMap<&'static str, usize>,
 }
 
+/// Codes the table lacks (custom test codes) ride on this one; the rule id
+/// gives the code back.
+const PLACEHOLDER: &str = "010";
+
 /// Run the suite of `project` through the default coder.
 pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>), crate::EvalError> {
+    use dyad_code::conventions::{split_rank, Conventions, Verdict};
     use dyad_code::{dict::Pattern, CodeTable, EventCoder};
     use std::collections::HashMap;
-    let p = Project::load(project).map_err(|e| crate::EvalError::Other(e.to_string()))?;
-    let mut files =
-        project_files(project, "actorsfile").map_err(|e| crate::EvalError::Other(e.to_string()))?;
-    files.extend(
-        project_files(project, "agentsfile").map_err(|e| crate::EvalError::Other(e.to_string()))?,
-    );
+    let other = |e: &dyn std::fmt::Display| crate::EvalError::Other(e.to_string());
+    let p = Project::load(project).map_err(|e| other(&e))?;
+    let mut files = project_files(project, "actorsfile").map_err(|e| other(&e))?;
+    files.extend(project_files(project, "agentsfile").map_err(|e| other(&e))?);
     let (pipeline, n_actors, n_agents) = crate::petrarch::actor_pipeline(&files, false)?;
     let (patterns, verbs) = dyad_code::tabari::default::convert("verbs", &p.dicts.verbs);
     let table = CodeTable::embedded();
-    // codes the table lacks (custom test codes, `###`, `+++`) ride on a
-    // placeholder; the rule id gives the code back
-    const PLACEHOLDER: &str = "010";
     let mut written: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    let clean = |c: &Option<String>| c.as_deref().map(|c| split_rank(c).0.to_string());
     let patterns: Vec<Pattern> = patterns
         .into_iter()
         .map(|mut pat| {
-            written.insert(pat.id.clone(), (pat.code.clone(), pat.paired.clone()));
+            written.insert(pat.id.clone(), (clean(&pat.code), clean(&pat.paired)));
             if let Some(c) = &pat.code {
-                if table.get(c).is_none() {
-                    pat.code = Some(PLACEHOLDER.to_string());
+                let (bare, sub, dom) = split_rank(c);
+                if table.get(bare).is_none() && !matches!(bare, "###" | "+++") {
+                    let mark = if sub {
+                        "?"
+                    } else if dom {
+                        "!"
+                    } else {
+                        ""
+                    };
+                    pat.code = Some(format!("{PLACEHOLDER}{mark}"));
                     pat.paired = None;
                 }
             }
             if pat
                 .paired
                 .as_deref()
-                .is_some_and(|c| table.get(c).is_none())
+                .is_some_and(|c| table.get(split_rank(c).0).is_none())
             {
                 pat.paired = None;
             }
@@ -314,8 +328,17 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
         })
         .collect();
     let n_patterns = patterns.len();
-    let coder = EventCoder::with_dictionaries(table, patterns, Vec::new())
-        .map_err(|e| crate::EvalError::Other(e.to_string()))?;
+    let time = dyad_code::tabari::default::convert_time(&p.dicts.verbs);
+    let n_time = time.len();
+    let has_time = !p.dicts.verbs.time.is_empty();
+    let conventions = Conventions {
+        time: Some(dyad_code::matcher::Matcher::new(time, Vec::new()).map_err(|e| other(&e))?),
+        adjectives: p.dicts.adjective_words(),
+        ..Conventions::default()
+    };
+    let mut coder = EventCoder::with_dictionaries(table, patterns, Vec::new())
+        .map_err(|e| other(&e))?
+        .with_conventions(conventions);
     let mut report = DefaultReport {
         suite: project
             .file_name()
@@ -325,23 +348,55 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
         patterns: n_patterns,
         actors: n_actors,
         agents: n_agents,
+        time_phrases: n_time,
         skipped: verbs.skipped.clone(),
         approximated: verbs.approximated.clone(),
         ..DefaultReport::default()
     };
     let mut failures = Vec::new();
     let mut opts = p.options.clone();
+    let agents: Vec<&str> = p.dicts.agents.iter().map(|a| a.code.as_str()).collect();
+    let mut prev: Option<(String, u32, Option<String>)> = None;
     for r in &p.records {
         for o in &r.options {
-            // options only decide whether dates are compared
+            // an unreadable OPTION is reported by the first line's scorer
             let _ = opts.apply(o);
         }
+        // FORWARD: the first actor of the previous sentence of the same story
+        let seq = opts
+            .forward
+            .as_deref()
+            .and_then(|f| dyad_code::tabari::options::sequence(f, &r.id));
+        let forward = match (&seq, &prev) {
+            (Some((story, sent)), Some((ps, pn, code))) if story == ps && *sent == pn + 1 => {
+                code.clone()
+            }
+            _ => None,
+        };
+        if let Some(c) = coder.conventions_mut() {
+            opts.set_conventions(c, has_time);
+            c.forward = forward.clone();
+        }
         let mut doc = dyad_core::Document::from_body(&r.id, &r.text);
+        doc.published = dyad_code::tabari::code::parse_date(&r.date);
         pipeline.annotate(&mut doc);
-        coder.annotate(&mut doc);
-        // as with PETRARCH dictionaries: an event needs both actors coded
-        dyad_code::petrarch::require_dyad(&mut doc);
+        let verdicts = coder.annotate_with_verdicts(&mut doc);
         let mut coded = Coded::default();
+        for (_, v) in &verdicts {
+            match v {
+                Verdict::Discard(why) => {
+                    coded.discard = true;
+                    coded.note = why.clone();
+                }
+                Verdict::Complex(why) => {
+                    coded.complex = true;
+                    coded.note = why.clone();
+                }
+            }
+        }
+        if coded.discard {
+            coded.complex = false;
+        }
         for e in &doc.events {
             let (code, paired) = written.get(&e.rule).cloned().unwrap_or_default();
             let code = match (&paired, code) {
@@ -349,19 +404,45 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
                 (_, Some(c)) => c,
                 (_, None) => continue,
             };
-            match code.as_str() {
-                "###" => coded.discard = true,
-                "+++" => coded.complex = true,
-                _ => {}
-            }
             let actor = |a: &dyad_core::EventActor| a.actor.clone().unwrap_or_else(|| "---".into());
+            let date = e
+                .date
+                .map(|d| dyad_code::tabari::code::format_date(d, &r.date))
+                .unwrap_or_else(|| r.date.clone());
             coded
                 .events
-                .push((actor(&e.source), actor(&e.target), code, r.date.clone()));
+                .push((actor(&e.source), actor(&e.target), code, date));
         }
-        let dated = opts.time_shift.unwrap_or(!p.dicts.verbs.time.is_empty());
+        let first = first_actor(&doc, &agents).or(forward);
+        prev = seq.map(|(story, sent)| (story, sent, first));
+        let dated = opts.time_shift.unwrap_or(has_time);
         report.tally.score(r, &coded, dated, &mut failures);
     }
     report.tally.finish();
     Ok((report, failures))
+}
+
+/// The code of the first coded actor of `doc` without its agents (what
+/// TABARI's `FORWARD:` passes on): agent codes (`~GOV`, `~GOVPRS`) are
+/// taken off the end of the actor's code.
+fn first_actor(doc: &dyad_core::Document, agents: &[&str]) -> Option<String> {
+    let first = doc
+        .entities
+        .iter()
+        .filter(|e| e.actor.is_some())
+        .filter_map(|e| Some((e.mentions.iter().map(|m| m.start).min()?, e)))
+        .min_by_key(|(start, _)| *start)?;
+    let mut code = first.1.actor.clone()?;
+    loop {
+        let agent = agents
+            .iter()
+            .map(|a| a.trim_matches('~'))
+            .filter(|a| !a.is_empty() && code.len() >= a.len() + 3 && code.ends_with(a))
+            .max_by_key(|a| a.len());
+        match agent {
+            Some(a) => code.truncate(code.len() - a.len()),
+            None => break,
+        }
+    }
+    Some(code)
 }

@@ -1,7 +1,8 @@
 //! `dyad eval tabari`: the TABARI validation suite (issue 7) coded with its
 //! own dictionaries through dyad's pattern model with TABARI's rules; a
 //! second JSON line (`"engine":"default"`) codes it with dyad's default
-//! coder and the same dictionaries. Failing records on stderr with
+//! coder and the same dictionaries, following TABARI's conventions as the
+//! project's options set them. Failing records on stderr with
 //! `--failures` (`--failures-default` for the second line).
 
 use dyad_eval::tabari as scorer;

@@ -508,6 +508,7 @@ fn emit_block(
                 text: format!("$ {} +", g.lemmas.join("|")),
                 verb_trigger: true,
                 trigger_lemmas: if simple { g.lemmas.clone() } else { Vec::new() },
+                implicit_source: false,
             });
             if simple && !g.participles.is_empty() {
                 out.push(Pattern {
@@ -526,6 +527,7 @@ fn emit_block(
                     text: format!("(passive of) $ {} +", g.lemmas.join("|")),
                     verb_trigger: true,
                     trigger_lemmas: Vec::new(),
+                    implicit_source: false,
                 });
             }
         }
@@ -587,6 +589,7 @@ fn emit_block(
                     text: format!("- {}", p.body),
                     verb_trigger: true,
                     trigger_lemmas: if simple { g.lemmas.clone() } else { Vec::new() },
+                    implicit_source: false,
                 });
             }
         }

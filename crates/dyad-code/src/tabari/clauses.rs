@@ -30,66 +30,22 @@ pub(super) fn compound_noun_conj(kept: &[Tok], spans: &[Span], map: &[usize], c:
     ) || (before == Some(Tag::Adj) && spans.get(k + 1).is_some_and(|s| s.tag == Tag::Adj))
 }
 
-/// Comma-delimited clauses to drop (§7.8).
+/// Comma-delimited clauses to drop (§7.8): the shared rule
+/// ([`crate::conventions::comma_clauses`]) over TABARI's tokens, commas
+/// inside an actor unit not counted.
 pub(super) fn comma_clauses(
     opts: &Options,
     toks: &[Tok],
     _spans: &[Span],
     units: &[Unit],
 ) -> Vec<bool> {
-    let mut del = vec![false; toks.len()];
-    let Some(lim) = opts.comma else { return del };
-    let commas: Vec<usize> = toks
+    let Some(lim) = opts.comma else {
+        return vec![false; toks.len()];
+    };
+    let commas: Vec<bool> = toks
         .iter()
         .enumerate()
-        .filter(|(i, t)| t.is_comma() && !units.iter().any(|u| u.start <= *i && *i < u.end))
-        .map(|(i, _)| i)
+        .map(|(i, t)| t.is_comma() && !units.iter().any(|u| u.start <= i && i < u.end))
         .collect();
-    if commas.is_empty() {
-        return del;
-    }
-    // chained: a deleted clause uses up its closing comma, so the next
-    // clause opens at the following comma
-    const START: usize = usize::MAX;
-    let mut drop = |from: usize, to: usize, open: usize, close: Option<usize>| {
-        for k in from..to {
-            if let Some(x) = del.get_mut(k) {
-                *x = true;
-            }
-        }
-        for k in [Some(open).filter(|&o| o != START), close]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(x) = del.get_mut(k) {
-                *x = true;
-            }
-        }
-    };
-    let mut opener: Option<usize> = Some(START);
-    for &c in &commas {
-        let Some(o) = opener else {
-            opener = Some(c);
-            continue;
-        };
-        let (s, min, max) = if o == START {
-            (0, lim.bmin, lim.bmax)
-        } else {
-            (o + 1, lim.min, lim.max)
-        };
-        let n = c.saturating_sub(s);
-        if n > min && n <= max {
-            drop(s, c, o, Some(c));
-            opener = None;
-        } else {
-            opener = Some(c);
-        }
-    }
-    if let Some(o) = opener.filter(|&o| o != START) {
-        let n = toks.len().saturating_sub(o + 1);
-        if n > lim.emin && n <= lim.emax {
-            drop(o + 1, toks.len(), o, None);
-        }
-    }
-    del
+    crate::conventions::comma_clauses(&lim, &commas)
 }

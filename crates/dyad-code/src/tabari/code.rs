@@ -14,6 +14,7 @@ use super::tag::{tag, time_shift, Tag};
 use super::text::{all_caps, tokenize, Tok};
 use super::units::{build_units, compounds, pronouns};
 use super::Dictionaries;
+use crate::conventions::{is_passive, select, split_rank, Rank, TimeShift};
 
 /// The outcome of coding one record.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,14 +28,14 @@ pub struct Coded {
     /// Code of the first actor (without agents): what `FORWARD` passes on.
     pub first_actor: Option<String>,
 }
-const AUXIL: &[&str] = &["was", "were", "been"];
 
 /// Parse a record date (`YYMMDD`, or `YYYYMMDD` with `SET: YYYY`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     dyad_actors::dates::parse_tabari_date(s)
 }
 
-fn format_date(d: NaiveDate, like: &str) -> String {
+/// `d` written like the record date `like` (`YYMMDD` or `YYYYMMDD`).
+pub fn format_date(d: NaiveDate, like: &str) -> String {
     if like.len() == 8 {
         d.format("%Y%m%d").to_string()
     } else {
@@ -119,19 +120,18 @@ pub fn code_record(
     let shifting = opts.time_shift.unwrap_or(!dicts.verbs.time.is_empty());
     if shifting {
         if let Some(shift) = time_shift(dicts, &toks, &spans) {
-            match shift.as_str() {
-                "###" => {
+            match TimeShift::parse(&shift) {
+                TimeShift::Discard => {
                     out.discard = true;
                     out.note = "discard time phrase".into();
                     return out;
                 }
-                "+++" => {
+                TimeShift::Complex => {
                     out.complex = true;
                     out.note = "complex time phrase".into();
                 }
-                "---" => {}
-                n => {
-                    let days: i64 = n.trim_start_matches('+').parse().unwrap_or(0);
+                TimeShift::None => {}
+                TimeShift::Days(days) => {
                     event_date =
                         date.and_then(|d| d.checked_add_signed(chrono::Duration::days(days)));
                 }
@@ -376,12 +376,12 @@ pub fn code_record(
             }
             // passive voice
             if !designated {
-                let aux = (1..=2).any(|k| {
-                    vs.checked_sub(k)
-                        .and_then(|i| kept.get(i))
-                        .is_some_and(|t| AUXIL.contains(&t.w.as_str()))
-                });
-                if aux && (0..2).any(|k| kept.get(ve + k).is_some_and(|t| t.w == "by")) {
+                let w = |i: Option<usize>| {
+                    i.and_then(|i| kept.get(i))
+                        .map_or("", |t: &Tok| t.w.as_str())
+                };
+                let before = [w(vs.checked_sub(1)), w(vs.checked_sub(2))];
+                if is_passive(before, [w(Some(ve)), w(Some(ve + 1))]) {
                     std::mem::swap(&mut src, &mut tgt);
                     passive_seen = true;
                 }
@@ -420,49 +420,32 @@ pub fn code_record(
                 continue;
             }
             let _ = passive_seen;
-            let subordinate = code.ends_with('?');
-            let dominant = code.ends_with('!');
-            let clean = code.trim_end_matches(['?', '!']).to_string();
-            let paired = paired.map(|p| p.trim_end_matches(['?', '!']).to_string());
+            let (clean, subordinate, dominant) = split_rank(&code);
+            let paired = paired.map(|p| split_rank(&p).0.to_string());
             clause_hits.push(Hit {
                 sources: s_codes,
                 targets: t_codes,
-                code: clean,
+                code: clean.to_string(),
                 paired,
-                subordinate,
-                dominant,
+                rank: Rank {
+                    clause: ci,
+                    subordinate,
+                    dominant,
+                },
             });
             if opts.code_by != CodeBy::All && !subordinate {
                 break;
             }
         }
-        // the first non-subordinate event of the clause, else a subordinate one
-        let first = clause_hits.iter().position(|h| !h.subordinate);
-        match opts.code_by {
-            CodeBy::All => raw.extend(clause_hits),
-            _ => {
-                if let Some(k) = first {
-                    if let Some(h) = clause_hits.get(k) {
-                        raw.push(h.clone());
-                    }
-                } else if let Some(h) = clause_hits.first() {
-                    raw.push(h.clone());
-                }
-            }
-        }
-        if opts.code_by == CodeBy::Sentence && raw.iter().any(|h| !h.subordinate) {
+        let any_main = clause_hits.iter().any(|h| !h.rank.subordinate);
+        raw.extend(clause_hits);
+        if opts.code_by == CodeBy::Sentence && any_main {
             break 'clauses;
         }
     }
-    if raw.iter().any(|h| !h.subordinate) {
-        raw.retain(|h| !h.subordinate);
-    }
-    if opts.code_by == CodeBy::Sentence {
-        raw.truncate(1);
-    }
-    if raw.iter().any(|h| h.dominant) {
-        raw.retain(|h| h.dominant);
-    }
+    let ranks: Vec<Rank> = raw.iter().map(|h| h.rank).collect();
+    let keep = select(opts.code_by, &ranks);
+    let raw: Vec<Hit> = keep.iter().filter_map(|&k| raw.get(k).cloned()).collect();
     let date_out = event_date
         .map(|d| format_date(d, date_str))
         .unwrap_or_else(|| date_str.to_string());
@@ -494,6 +477,5 @@ struct Hit {
     targets: Vec<String>,
     code: String,
     paired: Option<String>,
-    subordinate: bool,
-    dominant: bool,
+    rank: Rank,
 }

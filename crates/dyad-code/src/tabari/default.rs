@@ -2,13 +2,14 @@
 //! `.verbs` file ([`Verbs`]) becomes [`Pattern`]s the default matcher
 //! (`crate::matcher`) runs. TABARI-only elements are rewritten: `*` by each
 //! verb form of the root (the form's first word is the trigger), synsets and
-//! `{ a | b }` alternatives expanded into one pattern each, `%` as the
-//! source (or target) slot, `^` as a short gap; a phrase without `$` gets
-//! one in front (TABARI's source is the actor before the verb). A stem or inflected trigger
-//! becomes its word plus the regular endings (exact for `WORD_`, an
-//! approximation for a stem). `<TIME>` roots (day shifts) are left out.
-//! Codes stay as written (`023`, `###`, custom codes); the caller decides
-//! which its code table can hold.
+//! `{ a | b }` alternatives expanded into one pattern each, `%` kept (a
+//! compound that is source and target), `^` kept (the matcher skips one
+//! actor); a phrase without `$` gets one in front (TABARI's source is the
+//! actor before the verb). An inflected trigger (`WORD_`) becomes its word plus
+//! the regular endings; a stem trigger stays a stem, which the matcher
+//! indexes by prefix. `<TIME>` roots (day shifts) become slotless patterns
+//! of their own ([`convert_time`]). Codes stay as written (`023`, `023?`,
+//! `###`, custom codes); the caller decides which its code table can hold.
 
 use std::collections::BTreeMap;
 
@@ -18,14 +19,6 @@ use crate::tabari::verbs::{Root, Verbs};
 
 /// Most variants one TABARI phrase may expand into.
 const MAX_VARIANTS: usize = 256;
-/// Endings a stem trigger (`RESTOR` for "restore", "restored") is
-/// expanded with: the default matcher indexes triggers by whole words.
-const STEM_ENDINGS: &[&str] = &[
-    "", "s", "es", "ed", "en", "ing", "'s", "d", "e", "er", "ers", "ion", "ions", "ation",
-    "ations", "ment", "ments", "y", "ies", "ied", "al",
-];
-/// Gap standing for `^` (one skipped actor).
-const SKIP_ACTOR_GAP: usize = 4;
 
 /// Convert `verbs` (read from `file`) into default-coder patterns; the
 /// report counts what was read, converted, skipped and approximated.
@@ -55,14 +48,56 @@ pub fn convert(file: &str, verbs: &Verbs) -> (Vec<Pattern>, VerbReport) {
             }
         }
     }
-    if !verbs.time.is_empty() {
-        *report
-            .skipped
-            .entry("<TIME> roots (no day shifts)")
-            .or_default() += verbs.time.len();
-    }
     report.dyad_patterns = out.len();
     (out, report)
+}
+
+/// `<TIME>` roots and their phrases as patterns without actor slots, for
+/// [`crate::conventions::Conventions::time`]: the code is the day shift as
+/// written (`-1`, `+7`, `###`, `+++`; `---` for a null root), read by
+/// [`crate::conventions::TimeShift::parse`].
+pub fn convert_time(verbs: &Verbs) -> Vec<Pattern> {
+    let mut out = Vec::new();
+    for root in &verbs.time {
+        let code = if root.null {
+            Some("---".to_string())
+        } else {
+            root.code.clone()
+        };
+        let mut push = |elems: Vec<Elem>, at: usize, code: Option<String>| {
+            if let Some(elems) = with_word_trigger(elems, at) {
+                out.push(Pattern {
+                    id: format!("time:{}", root.line),
+                    code,
+                    paired: None,
+                    text: text_of(&elems),
+                    elems,
+                    trigger: at,
+                    verb_trigger: false,
+                    trigger_lemmas: Vec::new(),
+                    implicit_source: false,
+                });
+            }
+        };
+        for form in &root.forms {
+            push(form.clone(), 0, code.clone());
+        }
+        for p in &root.patterns {
+            for v in expand(&p.elems).unwrap_or_default() {
+                let Some(at) = v.iter().position(|e| *e == Elem::Verb) else {
+                    continue;
+                };
+                for form in &root.forms {
+                    let mut elems: Vec<Elem> = v.get(..at).unwrap_or(&[]).to_vec();
+                    elems.extend(form.iter().cloned());
+                    elems.extend(v.get(at + 1..).unwrap_or(&[]).iter().cloned());
+                    let code = p.code.clone().or_else(|| Some("---".to_string()));
+                    push(elems, at, code);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `$ FORM +` for each verb form of a coded (or null) root.
@@ -84,7 +119,7 @@ fn root_patterns(file: &str, root: &Root, out: &mut Vec<Pattern>, report: &mut V
         let mut elems = vec![Elem::Source];
         elems.extend(form.iter().cloned());
         elems.push(Elem::Target);
-        let Some(elems) = with_word_trigger(elems, 1, &mut report.approximated) else {
+        let Some(elems) = with_word_trigger(elems, 1) else {
             *report
                 .skipped
                 .entry("verb form without a word")
@@ -100,6 +135,7 @@ fn root_patterns(file: &str, root: &Root, out: &mut Vec<Pattern>, report: &mut V
             trigger: 1,
             verb_trigger: false,
             trigger_lemmas: Vec::new(),
+            implicit_source: true,
         });
     }
 }
@@ -125,7 +161,7 @@ fn phrase_patterns(
         for form in &root.forms {
             // TABARI's source is the actor before the phrase when the
             // phrase names none: dyad's default coder needs the `$`
-            let lead = usize::from(!v.contains(&Elem::Source));
+            let lead = usize::from(!v.contains(&Elem::Source) && !v.contains(&Elem::Compound));
             let mut elems: Vec<Elem> = Vec::with_capacity(v.len() + form.len() + lead);
             if lead == 1 {
                 elems.push(Elem::Source);
@@ -139,7 +175,7 @@ fn phrase_patterns(
                 *skipped.entry("two source or target slots").or_default() += 1;
                 continue;
             }
-            let Some(elems) = with_word_trigger(elems, at + lead, approximated) else {
+            let Some(elems) = with_word_trigger(elems, at + lead) else {
                 continue;
             };
             n += 1;
@@ -152,6 +188,7 @@ fn phrase_patterns(
                 trigger: at + lead,
                 verb_trigger: false,
                 trigger_lemmas: Vec::new(),
+                implicit_source: lead == 1,
             });
         }
     }
@@ -160,44 +197,29 @@ fn phrase_patterns(
     }
 }
 
-/// `%` becomes the source slot (the target if the phrase has one), `^` a gap.
+/// `%` stays (the matcher binds it as the source, the coder makes the
+/// compound both source and target), the target slot if the phrase has a
+/// `$`; `^` stays a skipped actor, which the default matcher passes over.
 fn actors_as_slots(v: Vec<Elem>, approximated: &mut BTreeMap<&'static str, usize>) -> Vec<Elem> {
     let has_source = v.contains(&Elem::Source);
     v.into_iter()
         .map(|e| match e {
-            Elem::Compound => {
-                *approximated.entry("`%` as `$` or `+`").or_default() += 1;
-                if has_source {
-                    Elem::Target
-                } else {
-                    Elem::Source
-                }
-            }
-            Elem::SkipActor => {
-                *approximated.entry("`^` as a gap").or_default() += 1;
-                Elem::Gap(SKIP_ACTOR_GAP)
+            Elem::Compound if has_source => {
+                *approximated.entry("`%` after a `$` as `+`").or_default() += 1;
+                Elem::Target
             }
             e => e,
         })
         .collect()
 }
 
-/// Make element `t` a word set: a `WORD_` takes the regular endings, a
-/// stem common endings.
-fn with_word_trigger(
-    mut elems: Vec<Elem>,
-    t: usize,
-    approximated: &mut BTreeMap<&'static str, usize>,
-) -> Option<Vec<Elem>> {
+/// Make element `t` a trigger: a `WORD_` becomes the word with its
+/// regular endings; a word or a stem stays as it is.
+fn with_word_trigger(mut elems: Vec<Elem>, t: usize) -> Option<Vec<Elem>> {
     let slot = elems.get_mut(t)?;
     let (words, endings) = match slot {
-        Elem::Words(_) => return Some(elems),
-        Elem::Stem(ws) => {
-            *approximated
-                .entry("stem trigger as the stem plus common endings")
-                .or_default() += 1;
-            (ws.clone(), STEM_ENDINGS)
-        }
+        // a stem triggers on any word it begins (the matcher's stem index)
+        Elem::Words(_) | Elem::Stem(_) => return Some(elems),
         Elem::Inflected(ws) => (ws.clone(), REGULAR_ENDINGS),
         _ => return None,
     };
@@ -282,13 +304,13 @@ ABANDON_ [---]\n- * TALKS [345]\n";
         assert_eq!(ties.len(), 2);
         for p in &pats {
             assert!(
-                matches!(p.elems.get(p.trigger), Some(Elem::Words(_))),
+                matches!(p.elems.get(p.trigger), Some(Elem::Words(_) | Elem::Stem(_))),
                 "{p:?}"
             );
-            assert!(!p.elems.iter().any(|e| matches!(
-                e,
-                Elem::Alt(_) | Elem::Verb | Elem::Compound | Elem::SkipActor
-            )));
+            assert!(!p
+                .elems
+                .iter()
+                .any(|e| matches!(e, Elem::Alt(_) | Elem::Verb | Elem::Compound)));
         }
         // the null root blocks: a pattern without a code
         assert!(pats.iter().any(|p| p.code.is_none()));

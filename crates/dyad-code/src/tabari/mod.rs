@@ -103,6 +103,19 @@ impl Dictionaries {
             .unwrap_or("---")
     }
 
+    /// The one-word adjectives (lowercase), for compounds in dyad's default
+    /// coder ([`crate::conventions::Conventions::adjectives`]).
+    pub fn adjective_words(&self) -> std::collections::HashSet<String> {
+        self.adjectives
+            .iter()
+            .filter_map(|(run, _)| match run.as_slice() {
+                [Elem::Words(w) | Elem::Stem(w) | Elem::Inflected(w)] => w.first().cloned(),
+                _ => None,
+            })
+            .map(|w| w.to_lowercase())
+            .collect()
+    }
+
     /// The run of words of a phrase entry.
     pub fn run(&self, e: Entry) -> Option<&[Elem]> {
         let run = match e {

@@ -4,64 +4,8 @@
 
 use std::collections::HashMap;
 
-/// `SET: CODE BY …`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CodeBy {
-    #[default]
-    Clause,
-    Sentence,
-    All,
-}
-
-/// Limits of comma-delimited clause elimination (§7.8, `COMMA:`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CommaLimits {
-    pub min: usize,
-    pub max: usize,
-    pub emin: usize,
-    pub emax: usize,
-    pub bmin: usize,
-    pub bmax: usize,
-}
-
-impl Default for CommaLimits {
-    fn default() -> Self {
-        CommaLimits {
-            min: 2,
-            max: 10,
-            emin: 2,
-            emax: 10,
-            bmin: 255,
-            bmax: 0,
-        }
-    }
-}
-
-/// The `COMPLEX:` conditions (0 = inactive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Complex {
-    pub verbs: usize,
-    pub actors: usize,
-    pub pronouns: usize,
-    pub conj: usize,
-    pub comma: usize,
-    pub lateverb: usize,
-    pub noactprior: bool,
-    pub noactafter: bool,
-    pub noverb: bool,
-    pub nosource: bool,
-    pub notarget: bool,
-    pub noevent: bool,
-}
-
-/// A `DEFAULT:` code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DefaultCode {
-    pub code: String,
-    /// `PRIOR` (source) / `AFTER` (target): applied whenever no actor
-    /// precedes / follows the verb, not only when the search fails.
-    pub positional: bool,
-}
+use crate::conventions::Conventions;
+pub use crate::conventions::{CodeBy, CommaLimits, Complex, DefaultCode};
 
 /// Every setting that changes coding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,6 +235,28 @@ impl Options {
             _ => return Err(format!("unknown SET parameter {key:?}")),
         }
         Ok(())
+    }
+}
+
+impl Options {
+    /// Set the [`Conventions`] of dyad's default coder from these options:
+    /// `CODE BY`, `MINIMUM WORDS`, `COMPLEX:`, `DEFAULT:`, `TIME SHIFT` (on
+    /// by default when the verbs have `<TIME>` phrases), and TABARI's
+    /// passive voice, verbs as nouns and coded dyads. The compiled `<TIME>`
+    /// phrases are left as they are.
+    pub fn set_conventions(&self, c: &mut Conventions, has_time_phrases: bool) {
+        c.code_by = Some(self.code_by);
+        c.minimum_words = self.minimum_words;
+        c.complex = self.complex;
+        c.default_source = self.default_source.clone();
+        c.default_target = self.default_target.clone();
+        c.require_dyad = true;
+        c.passive_swap = true;
+        c.verbs_as_nouns = true;
+        c.clause_source = true;
+        c.comma = self.comma;
+        c.fbis = self.fbis;
+        c.time_shift = self.time_shift.unwrap_or(has_time_phrases);
     }
 }
 

@@ -405,6 +405,7 @@ impl Verbs {
                     text: body.trim().to_string(),
                     verb_trigger: true,
                     trigger_lemmas: Vec::new(),
+                    implicit_source: false,
                 };
                 let list = if tm { &mut v.time } else { &mut v.roots };
                 if let Some(r) = list.get_mut(k) {
