@@ -385,6 +385,9 @@ pub struct ErrorRecord {
     pub cue_found: bool,
     /// The sentence-sized window around the span.
     pub context: String,
+    /// Byte offsets of the span (the gold one for `miss`/`boundary`).
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The errors of one document, kind by kind.
@@ -462,6 +465,8 @@ pub fn document_errors(
                 cue: gcue.clone(),
                 cue_found: *gfound,
                 context: context(*gspan),
+                start: gspan.start,
+                end: gspan.end,
             });
         }
         for (pi, (pspan, pcue)) in p.iter().enumerate() {
@@ -476,6 +481,8 @@ pub fn document_errors(
                     cue: pcue.clone(),
                     cue_found: true,
                     context: String::new(),
+                    start: pspan.start,
+                    end: pspan.end,
                 });
                 continue;
             }
@@ -491,6 +498,8 @@ pub fn document_errors(
                 cue: pcue.clone(),
                 cue_found: false,
                 context: context(*pspan),
+                start: pspan.start,
+                end: pspan.end,
             });
         }
     }

@@ -68,8 +68,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
                 (None, Mark::Open | Mark::Either) => open = Some(at),
                 (Some(_), Mark::Open) => open = Some(at),
                 (Some(s), Mark::Close | Mark::Either) => {
+                    // "… 'a special case,'''": a nested single quote closes
+                    // first, the doubled mark after it
+                    let len = if len == 2 && body.get(i..).is_some_and(|r| r.starts_with("'''")) {
+                        3
+                    } else {
+                        len
+                    };
                     push(&mut out, Span::new(s, at + len), false);
                     open = None;
+                    i += len;
+                    continue;
                 }
                 (None, Mark::Close) => {}
             }
@@ -135,6 +144,15 @@ mod tests {
         assert_eq!(
             texts(t),
             vec![("“He told me ‘never’ and ‘don’t’,”".to_string(), 0)]
+        );
+    }
+
+    #[test]
+    fn nested_single_quote_before_doubled_close() {
+        let t = "''We hear, 'It is a special case,''' he said.";
+        assert_eq!(
+            texts(t),
+            vec![("''We hear, 'It is a special case,'''".to_string(), 0)]
         );
     }
 

@@ -494,3 +494,244 @@ fn content_drops_the_close_of_a_parenthesis_opened_before_it() {
     let (_, _, content) = texts(&doc, found.last().expect("one attribution"));
     assert_eq!(content, vec!["that the timing was unrelated"]);
 }
+
+#[test]
+fn coordinated_cue_before_quote_leaves_first_cue_free() {
+    // the second cue borrows the subject of the first; the first cue's
+    // indirect content is an attribution of its own
+    let text = "Mayor Ann Lee said the council will meet again next week, but added, \
+                “We are not going to rush this.”";
+    let (doc, found) = attrs(text);
+    let all: Vec<_> = found.iter().map(|a| texts(&doc, a)).collect();
+    assert!(
+        all.iter().any(|(s, c, t)| s == "Mayor Ann Lee"
+            && c == "said"
+            && t == &vec!["the council will meet again next week".to_string()]),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(_, c, t)| c == "added"
+                && t == &vec!["“We are not going to rush this.”".to_string()]),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn quote_lead_with_its_own_frame_is_not_content() {
+    // the words before the quote hold an indirect frame: they are not a
+    // lead-in of the quote's content
+    let text = "Lee said the budget was balanced but warned, “The cuts will hurt,” Lee said.";
+    let (doc, found) = attrs(text);
+    let all: Vec<_> = found.iter().map(|a| texts(&doc, a)).collect();
+    assert!(
+        all.iter().any(|(s, c, t)| s == "Lee"
+            && c == "said"
+            && t == &vec!["the budget was balanced".to_string()]),
+        "{all:?}"
+    );
+    assert!(
+        !all.iter()
+            .any(|(_, _, t)| t.iter().any(|x| x.starts_with("Lee said"))),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn writers_appositive_after_content_is_left_out() {
+    // ", an admission that …" is the writer's comment on the content
+    let text = "The minister said that taxes would rise next year, an admission that \
+                surprised many in her party.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("The minister", "said"));
+    assert_eq!(content, vec!["that taxes would rise next year"]);
+}
+
+#[test]
+fn source_keeps_its_prepositional_modifier() {
+    // "to", "by", "from", "with" after a noun modify it: the whole phrase
+    // is the source
+    for (text, source) in [
+        (
+            "A senior adviser to the governor said the plan would work.",
+            "A senior adviser to the governor",
+        ),
+        (
+            "A report by the agency said the plan would work.",
+            "A report by the agency",
+        ),
+        (
+            "Officials from both parties said the plan would work.",
+            "Officials from both parties",
+        ),
+        (
+            "The author of that report, Ari Lane, said the plan would work.",
+            "The author of that report, Ari Lane,",
+        ),
+    ] {
+        let (doc, found) = attrs(text);
+        assert_eq!(found.len(), 1, "{text}");
+        let (src, cue, content) = texts(&doc, &found[0]);
+        assert_eq!((src.as_str(), cue.as_str()), (source, "said"), "{text}");
+        assert_eq!(content, vec!["the plan would work"], "{text}");
+    }
+}
+
+#[test]
+fn when_asked_frames_a_question_without_source() {
+    let text = "When asked about the new tax, the senator said she would vote against it.";
+    let (doc, found) = attrs(text);
+    let all: Vec<_> = found.iter().map(|a| texts(&doc, a)).collect();
+    assert!(
+        all.iter().any(|(s, c, t)| s.is_empty()
+            && c == "asked about"
+            && t == &vec!["the new tax".to_string()]),
+        "{all:?}"
+    );
+    let text = "The mayor smiled when asked whether she would run again.";
+    let (doc, found) = attrs(text);
+    let all: Vec<_> = found.iter().map(|a| texts(&doc, a)).collect();
+    assert!(
+        all.iter().any(|(s, c, t)| s.is_empty()
+            && c == "asked"
+            && t == &vec!["whether she would run again".to_string()]),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn quote_frames_with_nested_close_or_no_comma() {
+    for (text, source) in [
+        (
+            "\"They read it and say, 'Oh, this matters,' \" Lee said at the rally.",
+            "Lee",
+        ),
+        (
+            "\"We have waited for months for an answer\" said Tom Reed, a spokesman.",
+            "Tom Reed, a spokesman",
+        ),
+    ] {
+        let (doc, found) = attrs(text);
+        assert_eq!(found.len(), 1, "{text}");
+        let (src, cue, _) = texts(&doc, &found[0]);
+        assert_eq!((src.as_str(), cue.as_str()), (source, "said"), "{text}");
+        assert!(found[0].direct);
+    }
+}
+
+#[test]
+fn sentence_adverb_and_participle_aside_stay_out_of_the_source() {
+    let text = "Even Reed, a loyal party member, said the tax would have to rise.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (src, cue, _) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Reed, a loyal party member,", "said")
+    );
+    let text = "Sen. Ann Lee, appearing on television after the vote, said the bill was flawed.";
+    let (doc, found) = attrs(text);
+    let all: Vec<_> = found.iter().map(|a| texts(&doc, a)).collect();
+    assert!(
+        all.iter().any(|(s, c, t)| s == "Sen. Ann Lee"
+            && c == "said"
+            && t == &vec!["the bill was flawed".to_string()]),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn post_quote_source_with_party_tag_or_possessive() {
+    for (text, source) in [
+        (
+            "“We will hold the vote next week,” Senate Majority Leader Ann Lee, R-Ky., said.",
+            "Senate Majority Leader Ann Lee, R-Ky.,",
+        ),
+        (
+            "“The campaign is growing,” Tom Reed, Sanders' campaign manager, said in a statement.",
+            "Tom Reed, Sanders' campaign manager,",
+        ),
+    ] {
+        let (doc, found) = attrs(text);
+        assert_eq!(found.len(), 1, "{text}");
+        let (src, _, _) = texts(&doc, &found[0]);
+        assert_eq!(src, source, "{text}");
+    }
+}
+
+#[test]
+fn final_tell_with_a_hearer() {
+    let text = "The talks would resume in March, the minister told reporters.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("the minister", "told"));
+    assert_eq!(content, vec!["The talks would resume in March"]);
+}
+
+#[test]
+fn finding_noun_before_a_final_clause_verb() {
+    // "analysis" is a finding noun (and a label word in "Analysis: …")
+    let text = "Most of the money went to allies of the governor, a new analysis shows.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("a new analysis", "shows"));
+    assert_eq!(
+        content,
+        vec!["Most of the money went to allies of the governor"]
+    );
+}
+
+#[test]
+fn share_with_a_number_word_is_one_source() {
+    // (the number before "in" is a word: no time phrase "in 10")
+    let text = "Among Democrats, six in 10 say the economy is the most important issue.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (src, cue, _) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("six in 10", "say"));
+}
+
+#[test]
+fn connective_aside_is_not_part_of_the_source() {
+    for text in [
+        "Lee, for her part, said the plan would work.",
+        "Lee, for example, said the plan would work.",
+    ] {
+        let (doc, found) = attrs(text);
+        assert_eq!(found.len(), 1, "{text}");
+        let (src, cue, _) = texts(&doc, &found[0]);
+        assert_eq!((src.as_str(), cue.as_str()), ("Lee", "said"), "{text}");
+    }
+}
+
+#[test]
+fn dash_aside_stays_in_the_source_unless_it_holds_a_cue() {
+    let text = "Jim Sims — a teacher from Ames — says the schools need more money.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (src, cue, _) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Jim Sims — a teacher from Ames —", "says")
+    );
+    let text = "Jim Sims — who once said the schools were fine — says they need more money.";
+    let (doc, found) = attrs(text);
+    let all: Vec<_> = found.iter().map(|a| texts(&doc, a)).collect();
+    assert!(
+        all.iter().any(|(s, c, _)| s == "Jim Sims" && c == "says"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn relative_clause_about_a_person_ends_the_content() {
+    let text = "Lee said the deal was approved by Tom Reed, who leads the committee.";
+    let (doc, found) = attrs(text);
+    assert_eq!(found.len(), 1);
+    let (_, _, content) = texts(&doc, &found[0]);
+    assert_eq!(content, vec!["the deal was approved by Tom Reed"]);
+}

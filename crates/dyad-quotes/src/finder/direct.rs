@@ -36,6 +36,9 @@ impl Finder<'_> {
                     Some(t) if t.contains([':', '—', '(', '–']) || t.contains(" - ") => {
                         first.start
                     }
+                    // … nor an indirect frame of its own ("Lee said in
+                    // politics it takes time but added, “…,” Lee said")
+                    _ if self.cue_between(lead, first.start) => first.start,
                     _ => lead,
                 };
                 a.content = vec![Span::new(lead.min(first.start), first.end)];
@@ -81,16 +84,27 @@ impl Finder<'_> {
         out
     }
 
+    /// True when a verb cue stands between `start` and `end`.
+    fn cue_between(&self, start: usize, end: usize) -> bool {
+        let i = self.cues.partition_point(|c| c.span.start < start);
+        self.cues
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.span.end <= end)
+            .any(|c| matches!(c.class, CueClass::Say | CueClass::Tell))
+    }
+
     /// "“…,” X said" / "“…,” said X" / "“…,” according to X".
     pub(super) fn post_frame(&self, quote: Span) -> Option<Attribution> {
         let mut si = self.sentence_of(quote.end.checked_sub(1)?)?;
         let mut s = self.sentences.get(si)?;
         let mut i = s.token_at_or_after(quote.end);
         // “…,” he said / “…?” she asked: the quote ends its clause
+        // (nested closing quotes too: "… ‘this is important,’ ”")
         let inner_end = self
             .word(quote)
-            .trim_end_matches(['"', '”', '\'', '’'])
-            .trim_end()
+            .trim_end_matches(|c: char| matches!(c, '"' | '”' | '\'' | '’') || c.is_whitespace())
             .chars()
             .next_back();
         // “… offensive!” Cruz said.: the splitter may end the sentence
@@ -108,7 +122,16 @@ impl Finder<'_> {
         if self.tok(si, i) == "," {
             i += 1;
         } else if !inner_end.is_some_and(|c| matches!(c, ',' | '?' | '!' | '—' | '-')) {
-            return None;
+            // "“…” said Ann Lee": a verb of saying right after the quote
+            // frames it even without a comma
+            let said = s
+                .tokens
+                .get(i)
+                .and_then(|t| self.cue_starting_at(t.start))
+                .is_some_and(|h| h.inverts && h.class == CueClass::Say);
+            if !said {
+                return None;
+            }
         }
         let first = i;
         while i < s.tokens.len() && i < first + MAX_POST_GAP {
@@ -116,9 +139,24 @@ impl Finder<'_> {
             // "Mr." and "U.S." do not end the search; a sentence's last period does
             let abbreviation = w == "." && i > 0 && {
                 let prev = self.tok(si, i - 1);
-                prev.len() <= 3 && starts_upper(prev) || prev.contains('.')
+                prev.len() <= 3 && starts_upper(prev)
+                    || prev.contains('.')
+                    // a party tag: "McConnell, R-Ky., said"
+                    || prev.split_once('-').is_some_and(|(p, st)| {
+                        p.len() <= 2 && starts_upper(p) && starts_upper(st) && st.len() <= 5
+                    })
             };
-            if is_quote_mark(w) || matches!(w, "!" | "?" | ";" | ":") || (w == "." && !abbreviation)
+            // "Sanders' campaign manager": a possessive apostrophe
+            let possessive = matches!(w, "'" | "’")
+                && i > 0
+                && self.tok(si, i - 1).ends_with('s')
+                && s.tokens
+                    .get(i - 1)
+                    .zip(s.tokens.get(i))
+                    .is_some_and(|(a, b)| a.end == b.start);
+            if (is_quote_mark(w) && !possessive)
+                || matches!(w, "!" | "?" | ";" | ":")
+                || (w == "." && !abbreviation)
             {
                 return None;
             }

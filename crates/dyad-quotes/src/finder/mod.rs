@@ -144,7 +144,7 @@ impl<'a> Finder<'a> {
     pub fn find(mut self) -> Vec<Attribution> {
         let mut out = self.direct_quotes();
         for a in &out {
-            self.consumed.push(Span::new(a.start(), a.end()));
+            self.consumed.extend(consumed_parts(a));
         }
         self.framed = out.clone();
         for si in 0..self.sentences.len() {
@@ -223,6 +223,23 @@ impl<'a> Finder<'a> {
     fn inside_quote(&self, span: Span) -> bool {
         self.quotes.iter().any(|q| q.span.contains(&span))
     }
+}
+
+/// The text a direct attribution takes from the indirect pass: its source,
+/// its contents and everything from its cue on, but not the words between
+/// a source and a later cue ("Lee said the members will meet, but said,
+/// “…”": the first "said" stays free).
+fn consumed_parts(a: &Attribution) -> Vec<Span> {
+    let Some(cue) = a.cue else {
+        return vec![Span::new(a.start(), a.end())];
+    };
+    let mut parts: Vec<Span> = a
+        .source
+        .into_iter()
+        .chain(a.content.iter().copied())
+        .collect();
+    parts.push(Span::new(cue.start, a.end().max(cue.end)));
+    parts
 }
 
 /// "Secretary of State", "Reports": a capitalised cue inside a sentence is

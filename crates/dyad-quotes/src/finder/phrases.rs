@@ -10,6 +10,29 @@ use super::*;
 /// earlier report", "the first poll").
 const NP_AUX: &[&str] = &["earlier", "first"];
 
+/// Asides between a source and its cue that are no part of the source
+/// ("Lee, for her part, said"), besides the sentence connectives.
+const ASIDE_CONNECTIVES: &[&str] = &[
+    "for his part",
+    "for her part",
+    "for their part",
+    "for its part",
+    "too",
+    "once again",
+    "again",
+    "in response",
+    "in turn",
+    "by contrast",
+];
+
+/// Number words of a share ("three in four voters").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Prepositions that may join a noun's modifier inside a source.
+const INNER_PREPOSITIONS: &[&str] = &["to", "by", "from", "with"];
+
 /// Quantifiers that stand alone for a group of speakers ("Some said …").
 const QUANTIFIER_PRONOUNS: &[&str] = &[
     "some", "many", "both", "most", "several", "few", "others", "another", "all",
@@ -88,8 +111,14 @@ impl Finder<'_> {
             let dash = self.tok(si, last);
             let p = (0..last).rev().find(|&t| self.tok(si, t) == dash)?;
             let b = self.np_start(si, p)?;
+            // "Jim Sims — a teacher from Ames — says": an aside with no cue of
+            // its own stays in the source, dashes included (PolNeAR train:
+            // 46 such sources keep it, 23 leave it)
+            let nested =
+                (p + 1..last).any(|t| s.tokens.get(t).is_some_and(|tok| self.is_cue(*tok)));
+            let end = if nested { p.checked_sub(1)? } else { last };
             return Some((
-                Span::new(s.tokens.get(b)?.start, s.tokens.get(p.checked_sub(1)?)?.end),
+                Span::new(s.tokens.get(b)?.start, s.tokens.get(end)?.end),
                 cue_start,
             ));
         }
@@ -107,13 +136,12 @@ impl Finder<'_> {
         while k > 0 && end - k < 5 {
             let w = self.tok(si, k - 1);
             let lw = w.to_ascii_lowercase();
-            // "4 in 10 say" is a share, not a time phrase
-            let share = lw == "in"
-                && k >= 2
-                && self
-                    .tok(si, k - 2)
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '%');
+            // "4 in 10 say", "Six in 10 voters say" is a share, not a time phrase
+            let share = lw == "in" && k >= 2 && {
+                let n = self.tok(si, k - 2);
+                n.chars().all(|c| c.is_ascii_digit() || c == '%')
+                    || NUMBER_WORDS.contains(&n.to_ascii_lowercase().as_str())
+            };
             if share {
                 return None;
             }
@@ -177,7 +205,9 @@ impl Finder<'_> {
                 r -= 1;
             }
             let relative = r >= 1 && self.words.is(self.tok(si, r - 1), WordClass::Relative);
-            if cue_here && !relative {
+            // "Rubio, appearing on Fox News, said": a participle aside too
+            let participle = r >= 1 && self.tok(si, r - 1) == "," && w.ends_with("ing");
+            if cue_here && !relative && !participle {
                 break;
             }
             // "Cruz, who says Trump is attacking him, said": the relative
@@ -193,8 +223,11 @@ impl Finder<'_> {
             // (not "After …", not a gerund "Making her way …")
             let before = if b == 0 { "" } else { self.tok(si, b - 1) };
             let gerund = self.tok(si, b).to_ascii_lowercase().ends_with("ing");
-            let opens =
-                !gerund && (b == 0 || matches!(before, "," | "and" | "but" | "And" | "But"));
+            let initial_adverb = b == 1 && self.class(si, 0) == Some(WordClass::Aux);
+            let opens = !gerund
+                && (b == 0
+                    || initial_adverb
+                    || matches!(before, "," | "and" | "but" | "And" | "But"));
             if opens {
                 // "Salceda, citing data from …, said": a participle phrase
                 // between the commas is not part of the source
@@ -209,7 +242,21 @@ impl Finder<'_> {
                 best = Some(b);
                 best_comma = c;
                 // a single adverb between the commas ("Trump, however, said")
-                if comma == c + 2 && matches!(self.class(si, c + 1), Some(WordClass::Stop)) {
+                // or a connective ("Lee, for her part, said")
+                let aside = s
+                    .tokens
+                    .get(c + 1)
+                    .zip(s.tokens.get(comma.saturating_sub(1)))
+                    .and_then(|(a, z)| self.text.get(a.start..z.end))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let connective = comma > c + 1
+                    && comma <= c + 4
+                    && (super::indirect::CONNECTIVES.contains(&aside.as_str())
+                        || ASIDE_CONNECTIVES.contains(&aside.as_str()));
+                if (comma == c + 2 && matches!(self.class(si, c + 1), Some(WordClass::Stop)))
+                    || connective
+                {
                     return Some(Span::new(s.tokens.get(b)?.start, s.tokens.get(c - 1)?.end));
                 }
             }
@@ -278,10 +325,22 @@ impl Finder<'_> {
                 .is_some_and(|c| c.is_ascii_digit())
                 || matches!(self.tok(si, b), "half" | "one-third" | "two-thirds");
             match self.class(si, b - 1) {
+                // "an adviser to Clinton", "a report by the agency": a
+                // preposition after a noun is inside the phrase
+                _ if b < end && self.inner_preposition(si, b - 1) => {}
+                // "the author of that report": a demonstrative after a
+                // preposition is a determiner, not a conjunction
+                _ if b >= 2
+                    && b < end
+                    && matches!(w.to_ascii_lowercase().as_str(), "that" | "this")
+                    && matches!(self.tok(si, b - 2), "of" | "for" | "at" | "in" | "on") => {}
                 Some(WordClass::Stop | WordClass::Prep) if !approx => break,
                 Some(WordClass::Verb) => return None,
                 // "An earlier report said": an adjective-like aux may sit in
                 // a noun phrase, other auxiliaries may not
+                // "Even Rendell said", "Still, …": a sentence-initial adverb
+                // opens the clause, outside the phrase
+                Some(WordClass::Aux) if b == 1 && starts_upper(w) => break,
                 Some(WordClass::Aux) if !NP_AUX.contains(&w.to_ascii_lowercase().as_str()) => {
                     return None
                 }
@@ -340,6 +399,38 @@ impl Finder<'_> {
         let alone = end == b + 1
             && QUANTIFIER_PRONOUNS.contains(&self.tok(si, b).to_ascii_lowercase().as_str());
         (b < end && (self.has_noun(si, b, end) || alone)).then_some(b)
+    }
+
+    /// True when token `p` is a preposition that modifies the noun before
+    /// it ("the head of the delegation to the forum", "a report by the
+    /// agency", "voters with college degrees"): a noun or name before it,
+    /// the start of a noun phrase after it.
+    fn inner_preposition(&self, si: usize, p: usize) -> bool {
+        let w = self.tok(si, p);
+        if !INNER_PREPOSITIONS.contains(&w) || p == 0 {
+            return false;
+        }
+        let before = self.tok(si, p - 1);
+        let noun_before = before.chars().next().is_some_and(char::is_alphanumeric)
+            && matches!(
+                self.words.class(before),
+                None | Some(WordClass::Title | WordClass::Object | WordClass::Evidence)
+            )
+            && !DETERMINERS.contains(&before.to_ascii_lowercase().as_str())
+            && !is_ly_adverb(before)
+            && self
+                .sentences
+                .get(si)
+                .and_then(|s| s.tokens.get(p - 1))
+                .is_some_and(|t| !self.is_cue(*t));
+        let after = self.tok(si, p + 1);
+        let np_after = DETERMINERS.contains(&after.to_ascii_lowercase().as_str())
+            || is_possessive(after)
+            || (starts_upper(after) && !self.words.is(after, WordClass::Subject))
+            || (after.chars().next().is_some_and(char::is_lowercase)
+                && self.words.class(after).is_none()
+                && !after.ends_with("ing"));
+        noun_before && np_after
     }
 
     /// "Attorneys and legal experts said", "Friends, lobbyists and former
