@@ -1,6 +1,6 @@
 //! The dictionary options shared by `annotate`, `ingest`, `recode` and
 //! `bench` (extra actor dictionaries, no built-in actors, no NER, PETRARCH or
-//! TABARI verbs), and the pipeline they give.
+//! TABARI verbs, a whole TABARI project), and the pipeline they give.
 
 use std::path::{Path, PathBuf};
 
@@ -28,17 +28,39 @@ pub struct DictArgs {
     /// The discard list for --verbs-dict (e.g. Phoenix.discards.txt).
     #[arg(long = "discards-dict", requires = "verbs_dict")]
     pub discards_dict: Option<PathBuf>,
+    /// A TABARI `.project`: its actors and agents (as --actors-dict), its
+    /// verbs (as --verbs-dict) and its `.options` (CODE BY, COMPLEX,
+    /// DEFAULT, TIME shifts, CONVERT AGENTS …) as the coder's conventions.
+    #[arg(
+        long = "tabari-project",
+        value_name = "FILE.project",
+        conflicts_with = "verbs_dict"
+    )]
+    pub tabari_project: Option<PathBuf>,
 }
 
 impl DictArgs {
     /// `pipeline` with the actors tagger and event coder these options ask
     /// for (unchanged when they ask for the built-in ones).
     pub fn apply(&self, mut pipeline: Pipeline) -> anyhow::Result<Pipeline> {
-        if let Some(tagger) = actor_tagger(&self.actors_dicts, self.no_default_actors, self.no_ner)?
-        {
-            pipeline = pipeline.with_actors(tagger);
+        let project = self
+            .tabari_project
+            .as_deref()
+            .map(tabari_project)
+            .transpose()?;
+        let mut dicts = self.actors_dicts.clone();
+        let mut convert_agents = false;
+        if let Some(p) = &project {
+            dicts.extend(p.actor_files.iter().cloned());
+            convert_agents = p.options.convert_agents;
         }
-        if let Some(coder) = event_coder(self.verbs_dict.as_deref(), self.discards_dict.as_deref())?
+        if let Some(tagger) = actor_tagger(&dicts, self.no_default_actors, self.no_ner)? {
+            pipeline = pipeline.with_actors(tagger.with_convert_agents(convert_agents));
+        }
+        if let Some(p) = project {
+            pipeline = pipeline.with_events(p.coder);
+        } else if let Some(coder) =
+            event_coder(self.verbs_dict.as_deref(), self.discards_dict.as_deref())?
         {
             pipeline = pipeline.with_events(coder);
         }
@@ -55,9 +77,10 @@ impl DictArgs {
         if !self.no_ner {
             parts.push("NER data/models/ner-conll2003.bin".into());
         }
-        match &self.verbs_dict {
-            Some(v) => parts.push(format!("verbs {}", v.display())),
-            None => parts.push("built-in patterns".into()),
+        match (&self.tabari_project, &self.verbs_dict) {
+            (Some(p), _) => parts.push(format!("TABARI project {}", p.display())),
+            (None, Some(v)) => parts.push(format!("verbs {}", v.display())),
+            (None, None) => parts.push("built-in patterns".into()),
         }
         parts
     }
@@ -115,4 +138,27 @@ fn event_coder(
     }
     eprintln!("dyad: {}", report.summary());
     Ok(Some(coder.with_petrarch_rules(report.rules)))
+}
+
+/// The coder (and actor files, options) of a `--tabari-project`; bad lines
+/// of its verbs and options files go to stderr, one `file:line: message`
+/// each, and are counted.
+fn tabari_project(project: &Path) -> anyhow::Result<dyad_code::tabari::news::ProjectCoder> {
+    let loaded = dyad_code::tabari::news::load(project, dyad_code::CodeTable::embedded())?;
+    for error in loaded
+        .verbs
+        .verbs
+        .errors
+        .iter()
+        .chain(&loaded.option_errors)
+    {
+        eprintln!("dyad: dictionary: {error}");
+    }
+    eprintln!(
+        "dyad: {}; {}: {} bad option lines",
+        loaded.verbs.summary(),
+        project.display(),
+        loaded.option_errors.len()
+    );
+    Ok(loaded)
 }

@@ -110,3 +110,26 @@ fn tabari_verbs_code_through_the_default_coder() {
         .collect();
     assert!(got.contains(&("085", Some("ARN"), Some("GON"))), "{got:?}");
 }
+
+#[test]
+fn tabari_ranked_codes_are_inside_the_table() {
+    let Some(dir) = shared() else {
+        println!("skipped: shared data not found (set DYAD_SHARED)");
+        return;
+    };
+    // TABARI.Demo.verbs writes `SAID [023?]`, `ATTEND [031!]`: the rank is
+    // not part of the code, so those patterns load and are not counted
+    // as outside the table
+    let verbs = dir.join("eval/events/tabari/TABARI.Demo.verbs");
+    let (_, report) = load_coder(&verbs, None, CodeTable::embedded()).expect("loads");
+    let ranked: Vec<&String> = report
+        .uncodable
+        .keys()
+        .filter(|c| c.ends_with(['?', '!']) || CodeTable::embedded().get(c).is_some())
+        .collect();
+    assert!(ranked.is_empty(), "{ranked:?}");
+    let codes: Vec<&str> = report.rules.values().map(|(c, _)| c.as_str()).collect();
+    assert!(codes.contains(&"023"), "the `?` patterns are kept");
+    assert!(codes.contains(&"031"), "the `!` patterns are kept");
+    assert!(!codes.iter().any(|c| c.ends_with(['?', '!'])));
+}

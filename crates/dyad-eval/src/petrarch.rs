@@ -255,18 +255,34 @@ pub fn actor_pipeline(
     files: &[PathBuf],
     with_defaults: bool,
 ) -> Result<(Pipeline, usize, usize), EvalError> {
+    let (tagger, actors, agents) = actor_tagger(files, with_defaults)?;
+    Ok((events_off_pipeline(tagger), actors, agents))
+}
+
+/// The actor tagger of [`actor_pipeline`], with the number of actors and
+/// agents read (for callers that need a variant of it, e.g. TABARI's
+/// `CONVERT AGENTS`).
+pub fn actor_tagger(
+    files: &[PathBuf],
+    with_defaults: bool,
+) -> Result<(dyad_actors::ActorTagger, usize, usize), EvalError> {
     let files: Vec<(PathBuf, dyad_actors::DictSource)> = files
         .iter()
         .map(|p| (p.clone(), dyad_actors::DictSource::guess(p)))
         .collect();
     let (tagger, report) = dyad_actors::ActorTagger::from_files(with_defaults, &files)
         .map_err(|e| EvalError::Other(e.to_string()))?;
-    let pipeline = Pipeline::new(PipelineOptions {
+    Ok((tagger, report.actors, report.agents))
+}
+
+/// dyad's default pipeline with `tagger` for actors and the events stage
+/// off (the caller codes events itself).
+pub fn events_off_pipeline(tagger: dyad_actors::ActorTagger) -> Pipeline {
+    Pipeline::new(PipelineOptions {
         events: false,
         ..PipelineOptions::default()
     })
-    .with_actors(tagger);
-    Ok((pipeline, report.actors, report.agents))
+    .with_actors(tagger)
 }
 
 /// Code `records` with `pipeline` (events stage off) then `coder`, with

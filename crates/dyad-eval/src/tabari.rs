@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use dyad_code::tabari::news::project_files;
 use dyad_code::tabari::{code_record, Coded, Project, ProjectError, Record};
 use serde::Serialize;
 
@@ -226,32 +227,6 @@ pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), P
     Ok((report, failures, errors))
 }
 
-/// The files a `.project` names under `<key>` (e.g. `actorsfile`).
-fn project_files(project: &Path, key: &str) -> Result<Vec<std::path::PathBuf>, ProjectError> {
-    let text = std::fs::read(project)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|source| ProjectError {
-            path: project.to_path_buf(),
-            source,
-        })?;
-    let dir = project.parent().unwrap_or(Path::new("."));
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let Some((tag, value)) = line
-            .trim()
-            .strip_prefix('<')
-            .and_then(|r| r.split_once('>'))
-        else {
-            continue;
-        };
-        let value = value.trim();
-        if tag.trim().eq_ignore_ascii_case(key) && !value.is_empty() && !value.starts_with('<') {
-            out.push(dir.join(value));
-        }
-    }
-    Ok(out)
-}
-
 /// The second JSON line of `dyad eval tabari`: the suite coded by dyad's
 /// DEFAULT coder (the one that codes real news) with the project's verbs
 /// converted by [`dyad_code::tabari::default`], actors and agents read by
@@ -263,7 +238,9 @@ fn project_files(project: &Path, key: &str) -> Result<Vec<std::path::PathBuf>, P
 /// `DEFAULT:` actors, `COMPLEX:` limits, minimum words, discard codes.
 /// Events carry the verb dictionary's code as written (a code outside the
 /// CAMEO table rides on a placeholder and is restored by rule) and the
-/// event's own date. No FORWARD.
+/// event's own date; `FORWARD:` passes the first actor on. `SET: CONVERT
+/// AGENTS` codes a lone agent by its own code
+/// (`ActorTagger::with_convert_agents`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DefaultReport {
     pub suite: String,
@@ -294,7 +271,11 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
     let p = Project::load(project).map_err(|e| other(&e))?;
     let mut files = project_files(project, "actorsfile").map_err(|e| other(&e))?;
     files.extend(project_files(project, "agentsfile").map_err(|e| other(&e))?);
-    let (pipeline, n_actors, n_agents) = crate::petrarch::actor_pipeline(&files, false)?;
+    let (tagger, n_actors, n_agents) = crate::petrarch::actor_tagger(&files, false)?;
+    // `SET: CONVERT AGENTS` may be turned on and off by OPTION records:
+    // both taggers are built once
+    let converting = crate::petrarch::events_off_pipeline(tagger.clone().with_convert_agents(true));
+    let pipeline = crate::petrarch::events_off_pipeline(tagger);
     let (patterns, verbs) = dyad_code::tabari::default::convert("verbs", &p.dicts.verbs);
     let table = CodeTable::embedded();
     let mut written: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
@@ -379,7 +360,11 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
         }
         let mut doc = dyad_core::Document::from_body(&r.id, &r.text);
         doc.published = dyad_code::tabari::code::parse_date(&r.date);
-        pipeline.annotate(&mut doc);
+        if opts.convert_agents {
+            converting.annotate(&mut doc);
+        } else {
+            pipeline.annotate(&mut doc);
+        }
         let verdicts = coder.annotate_with_verdicts(&mut doc);
         let mut coded = Coded::default();
         for (_, v) in &verdicts {
@@ -445,4 +430,28 @@ fn first_actor(doc: &dyad_core::Document, agents: &[&str]) -> Option<String> {
         }
     }
     Some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `SET: CONVERT AGENTS` records (category CONV) are coded with the
+    /// converting tagger: every one of them matches.
+    #[test]
+    fn default_engine_converts_agents_when_the_options_say_so() {
+        let Some(project) = crate::shared::shared_or_skip("eval/events/tabari/Validate.project")
+        else {
+            return;
+        };
+        let (report, _) = evaluate_default(&project).expect("the suite loads");
+        let conv = report
+            .tally
+            .by_category
+            .get("CONV")
+            .cloned()
+            .unwrap_or_default();
+        assert!(conv.records > 0, "the suite has CONV records");
+        assert_eq!(conv.matched, conv.records, "CONV: {conv:?}");
+    }
 }

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use dyad_core::Document;
 
 use crate::codes::CodeTable;
+use crate::conventions::split_rank;
 use crate::inflect::Inflector;
 use crate::{CodeError, EventCoder};
 
@@ -117,6 +118,18 @@ pub fn load_coder(
     discards: Option<&Path>,
     codes: CodeTable,
 ) -> Result<(EventCoder, LoadReport), PetrarchError> {
+    load_coder_with(verbs, discards, codes, false)
+}
+
+/// [`load_coder`]; with `specials`, patterns coded with TABARI's discard
+/// (`###`) and complex (`+++`) codes are kept (for a coder with TABARI's
+/// [`crate::conventions::Conventions`], which acts on them).
+pub fn load_coder_with(
+    verbs: &Path,
+    discards: Option<&Path>,
+    codes: CodeTable,
+    specials: bool,
+) -> Result<(EventCoder, LoadReport), PetrarchError> {
     let name = |p: &Path| {
         p.file_name()
             .map(|f| f.to_string_lossy().into_owned())
@@ -134,21 +147,28 @@ pub fn load_coder(
         ..LoadReport::default()
     };
     let mut kept = Vec::with_capacity(patterns.len());
+    // a TABARI rank (`023?`, `023!`) is not part of the code: the coder
+    // takes it off
+    let bare = |c: &str| split_rank(c).0.to_string();
     for mut p in patterns {
         if let Some(c) = p.code.as_deref() {
-            if codes.get(c).is_none() {
-                *report.uncodable.entry(c.to_string()).or_default() += 1;
+            let special = specials && matches!(c, "###" | "+++");
+            if !special && codes.get(split_rank(c).0).is_none() {
+                *report.uncodable.entry(bare(c)).or_default() += 1;
                 continue;
             }
         }
-        if p.paired.as_deref().is_some_and(|c| codes.get(c).is_none()) {
+        if p.paired
+            .as_deref()
+            .is_some_and(|c| codes.get(split_rank(c).0).is_none())
+        {
             report.unpaired += 1;
             p.paired = None;
         }
         if let Some(c) = &p.code {
             report
                 .rules
-                .insert(p.id.clone(), (c.clone(), p.paired.clone()));
+                .insert(p.id.clone(), (bare(c), p.paired.as_deref().map(bare)));
         }
         kept.push(p);
     }

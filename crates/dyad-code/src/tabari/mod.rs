@@ -11,6 +11,7 @@
 mod clauses;
 pub mod code;
 pub mod default;
+pub mod news;
 pub mod options;
 pub mod phrase;
 pub mod records;
