@@ -1,6 +1,6 @@
-//! TABARI's coding conventions (manual ch. 7–8), shared by dyad's default
-//! coder ([`crate::coder`], when an [`crate::EventCoder`] is given
-//! [`Conventions`]) and the TABARI rules path ([`crate::tabari::code`]):
+//! TABARI's coding conventions (manual ch. 7–8), applied by dyad's
+//! coder ([`crate::coder`]) when an [`crate::EventCoder`] is given
+//! [`Conventions`] (a TABARI project's `.options`):
 //! which events of a sentence are kept (`CODE BY CLAUSE/SENTENCE`, `CODE
 //! ALL`, subordinate `?` and dominant `!` codes), the passive-voice swap,
 //! `<TIME>` day shifts, `DEFAULT:` actors, `COMPLEX:` limits and the

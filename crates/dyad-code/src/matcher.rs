@@ -457,7 +457,7 @@ fn forward(c: &Ctx, elems: &[CElem], pos: usize, mut slots: Slots) -> Option<(us
             }
             None
         }
-        // TABARI-only elements: matched by `tabari::phrase`
+        // elements this matcher has no rule for never match
         CElem::Never => None,
         CElem::Skip => {
             // the next actor (after at most three tokens) is passed over

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use dyad_code::tabari::news::project_files;
-use dyad_code::tabari::{code_record, Coded, Project, ProjectError, Record};
+use dyad_code::tabari::{Coded, Project, Record};
 use serde::Serialize;
 
 /// Records and matches of one category.
@@ -28,7 +28,7 @@ pub struct EventCounts {
     pub correct: usize,
 }
 
-/// Records matched and events counted over the suite (in both reports).
+/// Records matched and events counted over the suite.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Tally {
     pub records: usize,
@@ -93,16 +93,6 @@ impl Tally {
             self.records_matched as f64 / self.records as f64
         };
     }
-}
-
-/// The one JSON line of `dyad eval tabari`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    pub suite: String,
-    #[serde(flatten)]
-    pub tally: Tally,
-    /// Syntax errors met while reading the project (each printed with `--failures`).
-    pub syntax_errors: usize,
 }
 
 /// A record that did not match.
@@ -185,50 +175,8 @@ fn show(k: &Key) -> String {
     }
 }
 
-/// Run the suite of `project` (a `.project` file).
-pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), ProjectError> {
-    let p = Project::load(project)?;
-    let mut opts = p.options.clone();
-    let mut report = Report {
-        suite: project
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        syntax_errors: p.errors.len(),
-        ..Report::default()
-    };
-    let mut errors = p.errors.clone();
-    let mut failures = Vec::new();
-    let mut prev: Option<(String, u32, Option<String>)> = None;
-    for r in &p.records {
-        for o in &r.options {
-            if let Err(m) = opts.apply(o) {
-                errors.push(format!("{}: record {}: OPTION {m}", r.line, r.id));
-            }
-        }
-        // FORWARD: the first actor of the previous sentence of the same story
-        let seq = opts
-            .forward
-            .as_deref()
-            .and_then(|f| dyad_code::tabari::options::sequence(f, &r.id));
-        let fwd = match (&seq, &prev) {
-            (Some((story, sent)), Some((ps, pn, code))) if story == ps && *sent == pn + 1 => {
-                code.clone()
-            }
-            _ => None,
-        };
-        let coded = code_record(&p.dicts, &opts, &r.date, &r.text, fwd.as_deref());
-        let keep = coded.first_actor.clone().or(fwd);
-        prev = seq.map(|(story, sent)| (story, sent, keep));
-        let dated = opts.time_shift.unwrap_or(!p.dicts.verbs.time.is_empty());
-        report.tally.score(r, &coded, dated, &mut failures);
-    }
-    report.tally.finish();
-    Ok((report, failures, errors))
-}
-
-/// The second JSON line of `dyad eval tabari`: the suite coded by dyad's
-/// DEFAULT coder (the one that codes real news) with the project's verbs
+/// The one JSON line of `dyad eval tabari`: the suite coded by dyad's
+/// coder (the one that codes real news) with the project's verbs
 /// converted by [`dyad_code::tabari::default`], actors and agents read by
 /// dyad-actors' TABARI importer into an `ActorTagger`, and the rest of
 /// dyad's pipeline (sentences, quotes, time; each record's date is the
@@ -242,11 +190,13 @@ pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), P
 /// AGENTS` codes a lone agent by its own code
 /// (`ActorTagger::with_convert_agents`).
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct DefaultReport {
+pub struct Report {
     pub suite: String,
-    pub engine: &'static str,
     #[serde(flatten)]
     pub tally: Tally,
+    /// Syntax errors met while reading the project, `OPTION` records
+    /// included (each printed with `--failures`).
+    pub syntax_errors: usize,
     pub patterns: usize,
     pub actors: usize,
     pub agents: usize,
@@ -262,8 +212,10 @@ pub struct DefaultReport {
 /// gives the code back.
 const PLACEHOLDER: &str = "010";
 
-/// Run the suite of `project` through the default coder.
-pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>), crate::EvalError> {
+/// Run the suite of `project` (a `.project` file) through dyad's coder:
+/// the report, the records that did not match, and every syntax error
+/// (`file:line: message`).
+pub fn evaluate(project: &Path) -> Result<(Report, Vec<Failure>, Vec<String>), crate::EvalError> {
     use dyad_code::conventions::{split_rank, Conventions, Verdict};
     use dyad_code::{dict::Pattern, CodeTable, EventCoder};
     use std::collections::HashMap;
@@ -320,28 +272,29 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
     let mut coder = EventCoder::with_dictionaries(table, patterns, Vec::new())
         .map_err(|e| other(&e))?
         .with_conventions(conventions);
-    let mut report = DefaultReport {
+    let mut report = Report {
         suite: project
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        engine: "default",
         patterns: n_patterns,
         actors: n_actors,
         agents: n_agents,
         time_phrases: n_time,
         skipped: verbs.skipped.clone(),
         approximated: verbs.approximated.clone(),
-        ..DefaultReport::default()
+        ..Report::default()
     };
+    let mut errors = p.errors.clone();
     let mut failures = Vec::new();
     let mut opts = p.options.clone();
     let agents: Vec<&str> = p.dicts.agents.iter().map(|a| a.code.as_str()).collect();
     let mut prev: Option<(String, u32, Option<String>)> = None;
     for r in &p.records {
         for o in &r.options {
-            // an unreadable OPTION is reported by the first line's scorer
-            let _ = opts.apply(o);
+            if let Err(m) = opts.apply(o) {
+                errors.push(format!("{}: record {}: OPTION {m}", r.line, r.id));
+            }
         }
         // FORWARD: the first actor of the previous sentence of the same story
         let seq = opts
@@ -359,7 +312,7 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
             c.forward = forward.clone();
         }
         let mut doc = dyad_core::Document::from_body(&r.id, &r.text);
-        doc.published = dyad_code::tabari::code::parse_date(&r.date);
+        doc.published = dyad_code::tabari::parse_date(&r.date);
         if opts.convert_agents {
             converting.annotate(&mut doc);
         } else {
@@ -392,7 +345,7 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
             let actor = |a: &dyad_core::EventActor| a.actor.clone().unwrap_or_else(|| "---".into());
             let date = e
                 .date
-                .map(|d| dyad_code::tabari::code::format_date(d, &r.date))
+                .map(|d| dyad_code::tabari::format_date(d, &r.date))
                 .unwrap_or_else(|| r.date.clone());
             coded
                 .events
@@ -404,7 +357,8 @@ pub fn evaluate_default(project: &Path) -> Result<(DefaultReport, Vec<Failure>),
         report.tally.score(r, &coded, dated, &mut failures);
     }
     report.tally.finish();
-    Ok((report, failures))
+    report.syntax_errors = errors.len();
+    Ok((report, failures, errors))
 }
 
 /// The code of the first coded actor of `doc` without its agents (what
@@ -444,7 +398,7 @@ mod tests {
         else {
             return;
         };
-        let (report, _) = evaluate_default(&project).expect("the suite loads");
+        let (report, _, _) = evaluate(&project).expect("the suite loads");
         let conv = report
             .tally
             .by_category

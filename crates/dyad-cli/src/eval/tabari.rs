@@ -1,9 +1,7 @@
 //! `dyad eval tabari`: the TABARI validation suite (issue 7) coded with its
-//! own dictionaries through dyad's pattern model with TABARI's rules; a
-//! second JSON line (`"engine":"default"`) codes it with dyad's default
-//! coder and the same dictionaries, following TABARI's conventions as the
-//! project's options set them. Failing records on stderr with
-//! `--failures` (`--failures-default` for the second line).
+//! own dictionaries by dyad's coder (the one that codes news), following
+//! TABARI's conventions as the project's options set them; one JSON line.
+//! Failing records and syntax errors on stderr with `--failures`.
 
 use dyad_eval::tabari as scorer;
 
@@ -15,9 +13,6 @@ pub struct Args {
     /// Print each failing record (expected vs coded) and each syntax error to stderr.
     #[arg(long)]
     failures: bool,
-    /// Print each record the default coder misses to stderr.
-    #[arg(long)]
-    failures_default: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -35,15 +30,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         for f in &failures {
             eprintln!("FAIL {} (line {}): {}", f.id, f.line, f.text);
-            eprintln!("   expected: {}", f.expected.join(" "));
-            eprintln!("   coded:    {}", f.coded.join(" "));
-        }
-    }
-    let (report, failures) = scorer::evaluate_default(&project)?;
-    super::print_json(&report)?;
-    if args.failures_default {
-        for f in &failures {
-            eprintln!("DEFAULT MISS {} (line {}): {}", f.id, f.line, f.text);
             eprintln!("   expected: {}", f.expected.join(" "));
             eprintln!("   coded:    {}", f.coded.join(" "));
         }

@@ -4,6 +4,35 @@
 //! events), `{###}` (discard), `{+++}` (complex), `-{…}` (stop checking) and
 //! `{ OPTION: <.options line> }`.
 
+use chrono::NaiveDate;
+
+/// What coding one record gave (compared with its expectations).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Coded {
+    /// (source, target, code, date YYMMDD or YYYYMMDD).
+    pub events: Vec<(String, String, String, String)>,
+    /// A `###` code or actor was met.
+    pub discard: bool,
+    /// A `+++` code or a `COMPLEX:` condition was met.
+    pub complex: bool,
+    /// Why the record was complex or discarded, for `--failures`.
+    pub note: String,
+}
+
+/// Parse a record date (`YYMMDD`, or `YYYYMMDD` with `SET: YYYY`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    dyad_actors::dates::parse_tabari_date(s)
+}
+
+/// `d` written like the record date `like` (`YYMMDD` or `YYYYMMDD`).
+pub fn format_date(d: NaiveDate, like: &str) -> String {
+    if like.len() == 8 {
+        d.format("%Y%m%d").to_string()
+    } else {
+        d.format("%y%m%d").to_string()
+    }
+}
+
 /// One expected event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
