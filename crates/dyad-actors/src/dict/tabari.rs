@@ -159,15 +159,7 @@ fn finish(group: Option<Group>, dict: &mut Dictionary, report: &mut ImportReport
     } else {
         ActorKind::Organization
     };
-    let short_forms = if kind == ActorKind::Person {
-        name.split_whitespace()
-            .last()
-            .filter(|l| *l != name)
-            .map(|l| vec![l.to_string()])
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let short_forms = person_short_forms(kind, &name);
     let names: Vec<(String, Form)> = g
         .phrases
         .iter()
@@ -316,15 +308,7 @@ fn add_tabari_actor(a: RawActor, dict: &mut Dictionary, report: &mut ImportRepor
         _ => ActorKind::Organization,
     };
     let name = phrase_to_text(first.trim_end_matches('='));
-    let short_forms = if kind == ActorKind::Person {
-        name.split_whitespace()
-            .last()
-            .filter(|l| *l != name)
-            .map(|l| vec![l.to_string()])
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let short_forms = person_short_forms(kind, &name);
     let names: Vec<(String, Form)> = a
         .phrases
         .iter()
@@ -630,6 +614,19 @@ pub fn write_roles(dict: &Dictionary, header: &str) -> String {
         ));
     }
     out
+}
+
+/// A person's surname as their short form ("Peskov" for "Dmitry Peskov");
+/// none for other kinds or one-word names.
+fn person_short_forms(kind: ActorKind, name: &str) -> Vec<String> {
+    if kind != ActorKind::Person {
+        return Vec::new();
+    }
+    name.split_whitespace()
+        .last()
+        .filter(|l| *l != name)
+        .map(|l| vec![l.to_string()])
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
