@@ -1,7 +1,7 @@
 //! Function-word classes (`data/quotes/words.txt`): pronouns, auxiliaries,
 //! clause boundaries and titles, looked up in one hash map.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const DEFAULT_WORDS: &str = include_str!("../../../data/quotes/words.txt");
 
@@ -29,22 +29,30 @@ pub struct WordsError {
     pub class: String,
 }
 
-/// Lower-case word → class.
+/// Lower-case word → class, plus the `adjunct` words, a set apart from the
+/// classes (an adjunct word such as "emails" is still a plain noun for the
+/// class checks).
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     map: HashMap<String, WordClass>,
+    adjuncts: HashSet<String>,
 }
 
 impl Words {
     /// Parse the `words.txt` format.
     pub fn parse(source: &str) -> Result<Self, WordsError> {
         let mut map = HashMap::new();
+        let mut adjuncts = HashSet::new();
         for (n, raw) in source.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let (name, rest) = line.split_once(':').unwrap_or((line, ""));
+            if name.trim() == "adjunct" {
+                adjuncts.extend(rest.split_whitespace().map(str::to_string));
+                continue;
+            }
             let class = match name.trim() {
                 "subject" => WordClass::Subject,
                 "relative" => WordClass::Relative,
@@ -68,7 +76,7 @@ impl Words {
                 map.entry(w.to_string()).or_insert(class);
             }
         }
-        Ok(Words { map })
+        Ok(Words { map, adjuncts })
     }
 
     /// The word classes shipped with dyad.
@@ -83,6 +91,12 @@ impl Words {
         } else {
             self.map.get(word).copied()
         }
+    }
+
+    /// True when `word` (any case) is listed under `adjunct`: a medium
+    /// ("Twitter", "post") that after "in"/"on" makes a trailing phrase.
+    pub fn is_adjunct(&self, word: &str) -> bool {
+        self.adjuncts.contains(&word.to_ascii_lowercase())
     }
 
     /// True when `word` has class `class`.
@@ -104,5 +118,7 @@ mod tests {
         assert_eq!(w.class("spokesman"), Some(WordClass::Title));
         assert_eq!(w.class("Kremlin"), None);
         assert!(Words::parse("colour: red").is_err());
+        assert!(w.is_adjunct("Twitter"));
+        assert_eq!(w.class("emails"), None);
     }
 }

@@ -735,3 +735,124 @@ fn relative_clause_about_a_person_ends_the_content() {
     let (_, _, content) = texts(&doc, &found[0]);
     assert_eq!(content, vec!["the deal was approved by Tom Reed"]);
 }
+
+#[test]
+fn coordinated_sources_keep_both_conjuncts() {
+    let cases = [
+        (
+            "On Sunday, Mr. Hale and Senator Ruth Ames urged the party to unite.",
+            "Mr. Hale and Senator Ruth Ames",
+        ),
+        (
+            "She and her aides have vowed to win the state back.",
+            "She and her aides",
+        ),
+        (
+            "But farmers and local officials say the river is too low.",
+            "farmers and local officials",
+        ),
+    ];
+    for (text, want) in cases {
+        let (doc, found) = attrs(text);
+        let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+        assert!(srcs.iter().any(|s| s == want), "{text}: {srcs:?}");
+    }
+    // a clause before the "and" is no part of the source
+    let text = "Ames won the county and her aides said the vote was fair.";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(srcs.iter().any(|s| s == "her aides"), "{srcs:?}");
+}
+
+#[test]
+fn appositive_after_the_cue_keeps_its_closing_comma() {
+    let text = "“We will not back down,” said Mara Quinn, a spokeswoman for the union, noting that talks resume on Friday.";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(
+        srcs.iter()
+            .any(|s| s == "Mara Quinn, a spokeswoman for the union,"),
+        "{srcs:?}"
+    );
+    // before the rest of a split quote too
+    let text =
+        "“We will not back down,” said Mara Quinn, a spokeswoman for the union, “and we will win.”";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(
+        srcs.iter()
+            .any(|s| s == "Mara Quinn, a spokeswoman for the union,"),
+        "{srcs:?}"
+    );
+    // a bare name keeps no comma
+    let text = "“We will not back down,” said Mara Quinn, noting that talks resume on Friday.";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(srcs.iter().any(|s| s == "Mara Quinn"), "{srcs:?}");
+}
+
+#[test]
+fn medium_phrase_after_a_noun_phrase_content_is_left_out() {
+    let text = "The mayor blamed local officials on Twitter for the delays.";
+    let (doc, found) = attrs(text);
+    let contents: Vec<Vec<String>> = found.iter().map(|a| texts(&doc, a).2).collect();
+    assert!(
+        contents
+            .iter()
+            .any(|c| c == &vec!["local officials".to_string()]),
+        "{contents:?}"
+    );
+    let text = "The senator endorsed Ann Reyes in a statement on Monday.";
+    let (doc, found) = attrs(text);
+    let contents: Vec<Vec<String>> = found.iter().map(|a| texts(&doc, a).2).collect();
+    assert!(
+        contents.iter().any(|c| c == &vec!["Ann Reyes".to_string()]),
+        "{contents:?}"
+    );
+}
+
+#[test]
+fn source_after_the_cue_keeps_a_closing_parenthesis_and_jr() {
+    let text = "“The bill is dead,” said Sen. Ann Lee (D-Va.).";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(srcs.iter().any(|s| s == "Sen. Ann Lee (D-Va.)"), "{srcs:?}");
+    let text = "“The bill is dead,” said Tom Hale Jr.";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(srcs.iter().any(|s| s == "Tom Hale Jr."), "{srcs:?}");
+}
+
+#[test]
+fn dateline_dash_is_no_part_of_the_source() {
+    for text in [
+        "DENVER - Gov. Rita Ames said on Monday that the state would appeal.",
+        "DENVER -- Gov. Rita Ames said on Monday that the state would appeal.",
+    ] {
+        let (doc, found) = attrs(text);
+        let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+        assert!(
+            srcs.iter().any(|s| s == "Gov. Rita Ames"),
+            "{text}: {srcs:?}"
+        );
+    }
+}
+
+#[test]
+fn approximate_share_in_words_opens_the_source() {
+    let text = "About four in 10 voters say the economy is their top issue.";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(
+        srcs.iter().any(|s| s == "About four in 10 voters"),
+        "{srcs:?}"
+    );
+}
+
+#[test]
+fn relative_clause_with_its_own_cue_ends_a_source_after_the_cue() {
+    let text = "“The numbers are bad,” said one aide who asked not to be named.";
+    let (doc, found) = attrs(text);
+    let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(srcs.iter().any(|s| s == "one aide"), "{srcs:?}");
+}

@@ -806,13 +806,43 @@ impl Finder<'_> {
                 || (matches!(self.words.class(w), Some(WordClass::Stop))
                     && !matches!(w, "and" | "that" | "as" | "than" | "if" | "whether"))
                 || is_time(w)
-                || (matches!(w, "on" | "this") && is_time(next) || w == "this" && next == "week");
+                || (matches!(w, "on" | "this") && is_time(next) || w == "this" && next == "week")
+                || self.trailing_adjunct(si, i);
             if stop && i > first {
                 break;
             }
             last_end = Some(t.end);
         }
         last_end.map_or(end, |e| trim_content_end(self.text, start, e).min(end))
+    }
+
+    /// True when token `p` opens a trailing time or medium phrase that is
+    /// no part of a noun-phrase content: "on Twitter", "in a statement",
+    /// "in an interview with CNN", "in a Facebook post". (Months and years
+    /// are not: on PolNeAR train "in 2012" ends as many gold contents as it
+    /// stays inside.)
+    fn trailing_adjunct(&self, si: usize, p: usize) -> bool {
+        if !matches!(self.tok(si, p), "in" | "on" | "at" | "during") {
+            return false;
+        }
+        let next = self.tok(si, p + 1);
+        if self.words.is_adjunct(next) {
+            return true;
+        }
+        // a determiner, at most one modifier, then a statement-like noun
+        if !matches!(
+            next.to_ascii_lowercase().as_str(),
+            "a" | "an" | "his" | "her" | "their" | "its"
+        ) {
+            return false;
+        }
+        (p + 2..p + 4).any(|t| {
+            let w = self.tok(si, t);
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
+                && !DETERMINERS.contains(&w.to_ascii_lowercase().as_str())
+                && (self.words.is_adjunct(w) || self.class(si, t) == Some(WordClass::Lead))
+        })
     }
 
     /// The end of a content inside a relative clause: the first comma

@@ -307,6 +307,11 @@ impl Finder<'_> {
             if punct && !matches!(w, "." | "(" | ")" | "&" | "'" | "’" | "$" | "-" | "/" | "%") {
                 break;
             }
+            // "WASHINGTON (Reuters) - President Obama said": a spaced dash
+            // (a dateline's, an aside's) is no part of a name
+            if w == "-" && self.spaced(si, b - 1) {
+                break;
+            }
             if matches!(w, "and" | "or") && b < end {
                 if let Some(k) = self.left_conjunct(si, b - 1) {
                     b = k;
@@ -318,11 +323,12 @@ impl Finder<'_> {
             let approx = matches!(
                 w,
                 "About" | "about" | "Nearly" | "nearly" | "Almost" | "almost"
-            ) && self
+            ) && (self
                 .tok(si, b)
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_digit())
+                || NUMBER_WORDS.contains(&self.tok(si, b).to_ascii_lowercase().as_str()))
                 || matches!(self.tok(si, b), "half" | "one-third" | "two-thirds");
             match self.class(si, b - 1) {
                 // "an adviser to Clinton", "a report by the agency": a
@@ -401,6 +407,18 @@ impl Finder<'_> {
         (b < end && (self.has_noun(si, b, end) || alone)).then_some(b)
     }
 
+    /// True when token `p` has white space (or a text edge) on both sides.
+    fn spaced(&self, si: usize, p: usize) -> bool {
+        let Some(t) = self.sentences.get(si).and_then(|s| s.tokens.get(p)) else {
+            return false;
+        };
+        // a run of dashes ("--") counts as one
+        let gap = |c: char| c.is_whitespace() || c == '-';
+        let before = self.text.get(..t.start).and_then(|x| x.chars().next_back());
+        let after = self.text.get(t.end..).and_then(|x| x.chars().next());
+        before.is_none_or(gap) && after.is_none_or(gap)
+    }
+
     /// True when token `p` is a preposition that modifies the noun before
     /// it ("the head of the delegation to the forum", "a report by the
     /// agency", "voters with college degrees"): a noun or name before it,
@@ -434,32 +452,77 @@ impl Finder<'_> {
     }
 
     /// "Attorneys and legal experts said", "Friends, lobbyists and former
-    /// foes say": the first token of the conjuncts before the "and" at
-    /// token `and`, when they are plain nouns or names opening the sentence.
+    /// foes say", "On Sunday, Mr. Rubio and Senator Ted Cruz urged", "She and
+    /// her aides have vowed": the first token of the conjuncts before the
+    /// "and" at token `and`, when they are a noun phrase (names, titles,
+    /// determiners, plain nouns and adjectives; a pronoun only right before
+    /// the "and") that opens the sentence or follows a comma, a dash, a
+    /// sentence adverb or a subordinator.
     fn left_conjunct(&self, si: usize, and: usize) -> Option<usize> {
         let mut b = and;
         while b > 0 && and - b < 8 {
             let w = self.tok(si, b - 1);
             let lw = w.to_ascii_lowercase();
-            let nounish = starts_upper(w) && self.words.class(w).is_none()
+            let class = self.words.class(w);
+            // a plain lower-case word followed by a determiner is a verb or
+            // preposition with its object ("won the state and …"): a clause
+            let next_det =
+                b < and && DETERMINERS.contains(&self.tok(si, b).to_ascii_lowercase().as_str());
+            let plain_lower = w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && class.is_none()
+                && !lw.ends_with("ed")
+                && !lw.ends_with("ing")
+                && !is_ly_adverb(w)
+                && !next_det;
+            let nounish = starts_upper(w) && class.is_none()
                 || w == ","
                 || w.chars().all(|c| c.is_ascii_digit() || c == '%')
                 || matches!(lw.as_str(), "of" | "in" | "the" | "some" | "most" | "many")
-                || (lw.len() > 3
-                    && lw.ends_with('s')
-                    && !lw.ends_with("ss")
-                    && lw.chars().all(|c| c.is_ascii_lowercase())
-                    && self.words.class(w).is_none());
+                || (b < and && DETERMINERS.contains(&lw.as_str()) && lw != "that")
+                || (class == Some(WordClass::Title) && !next_det)
+                || (b < and && matches!(w, "(" | ")"))
+                // the period of an abbreviated title ("Mr.", "Sen.")
+                || (w == "." && b >= 2 && self.class(si, b - 2) == Some(WordClass::Title))
+                || (is_possessive(w) && starts_upper(w))
+                || (b == and && class == Some(WordClass::Subject) && lw != "it")
+                || plain_lower;
             if !nounish {
                 break;
             }
             b -= 1;
+            // a pronoun is the whole conjunct
+            if self.words.is(self.tok(si, b), WordClass::Subject) {
+                break;
+            }
         }
-        if b == and || self.tok(si, b) == "," {
+        // "On Sunday, Mr. Rubio and …": the conjunct starts after the comma
+        // that closes an opening phrase
+        let mut after_comma = false;
+        while b < and && self.tok(si, b) == "," {
+            b += 1;
+            after_comma = true;
+        }
+        if b == and || self.tok(si, b) == "(" {
             return None;
         }
-        let opens = b == 0 || matches!(self.tok(si, b - 1), "But" | "And" | "So" | "Yet");
-        (opens && !self.tok(si, and - 1).eq(",")).then_some(b)
+        let opener = b.checked_sub(1).map(|p| self.tok(si, p));
+        let opens = match opener {
+            None => true,
+            Some(w) => {
+                after_comma
+                    || matches!(
+                        w,
+                        "But" | "And" | "So" | "Yet" | "—" | "–" | "--" | ":" | ";"
+                    )
+                    || (w.chars().all(char::is_lowercase)
+                        && matches!(self.words.class(w), Some(WordClass::Stop))
+                        && !matches!(w, "and" | "or" | "nor"))
+            }
+        };
+        // a single pronoun conjunct must open the clause itself
+        let pronoun = self.words.is(self.tok(si, b), WordClass::Subject);
+        let conjunct_ok = !pronoun || b + 1 == and;
+        (opens && conjunct_ok && !self.tok(si, and - 1).eq(",")).then_some(b)
     }
 
     pub(super) fn has_noun(&self, si: usize, b: usize, e: usize) -> bool {
@@ -494,6 +557,7 @@ impl Finder<'_> {
         let n = s.tokens.len();
         let mut e = from;
         let mut first_comma = None;
+        let mut closing_comma = false;
         while e < n {
             let w = self.tok(si, e);
             if w == "," {
@@ -526,8 +590,24 @@ impl Finder<'_> {
             // after an appositive comma the rest of the sentence is the source
             // ("said Robert Reich, a secretary of labor during … who has …")
             let cue_here = e > from && s.tokens.get(e).is_some_and(|t| self.is_cue(*t));
+            // "said one source who spoke on condition …", "said Lee, a
+            // pollster who said …": a relative clause with no comma before
+            // it ends the phrase when it holds a cue of its own
+            if e > from && w.eq_ignore_ascii_case("who") {
+                let nested = (e + 1..n)
+                    .take_while(|&t| self.tok(si, t) != ",")
+                    .any(|t| s.tokens.get(t).is_some_and(|tk| self.is_cue(*tk)));
+                if nested {
+                    break;
+                }
+            }
             if first_comma.is_some() {
-                if is_quote_mark(w) || cue_here {
+                if is_quote_mark(w) {
+                    break;
+                }
+                if cue_here {
+                    closing_comma =
+                        e > from + 1 && self.tok(si, e - 1) == "," && first_comma != Some(e - 1);
                     break;
                 }
                 e += 1;
@@ -559,16 +639,53 @@ impl Finder<'_> {
                 break;
             }
         }
-        while e > from && !self.tok(si, e - 1).chars().any(char::is_alphanumeric) {
+        // "said Peter Rice, chairman of Fox, noting …", "said Jeff Flake,
+        // Republican of Arizona, who …", "…, in a statement": a closed
+        // appositive keeps its closing comma (PolNeAR train)
+        if e < n && self.tok(si, e) == "," && first_comma.is_some_and(|f| f != e) {
+            e += 1;
+            closing_comma = true;
+        }
+        let raw_end = e
+            .checked_sub(1)
+            .and_then(|l| s.tokens.get(l))
+            .map(|t| t.end);
+
+        while e > from
+            && !self.tok(si, e - 1).chars().any(char::is_alphanumeric)
+            && !(closing_comma && self.tok(si, e - 1) == ",")
+        {
             e -= 1;
         }
         if e <= from || !self.has_noun(si, from, e) {
             return None;
         }
-        Some(Span::new(
-            s.tokens.get(from)?.start,
-            s.tokens.get(e - 1)?.end,
-        ))
+        let start = s.tokens.get(from)?.start;
+        let mut end = s.tokens.get(e - 1)?.end;
+        // "said Sen. Ann Lee (D-Va.)", "said Tom Hale Jr.": a parenthesis
+        // keeps its closing mark and "Jr."/"Sr." their period (a state's
+        // period, "of Ames, Iowa.", is kept by as many gold sources as drop
+        // it on PolNeAR train, so it goes with the sentence)
+        if let Some(raw) = raw_end.filter(|&r| r > end) {
+            let mut kept = trim_content_end(self.text, start, raw);
+            // the sentence's period after the parenthesis goes
+            if self
+                .text
+                .get(start..kept)
+                .is_some_and(|x| x.ends_with(")."))
+            {
+                kept -= 1;
+            }
+            let extra = self.text.get(end..kept).unwrap_or("");
+            let suffix = matches!(self.tok(si, e - 1), "Jr" | "Sr");
+            if kept > end
+                && extra.chars().all(|c| matches!(c, '.' | ')'))
+                && (extra.contains(')') || suffix)
+            {
+                end = kept;
+            }
+        }
+        Some(Span::new(start, end))
     }
 
     /// "Mr Lavrov met …, saying …": a participle cue after a comma takes the
