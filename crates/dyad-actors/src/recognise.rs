@@ -322,7 +322,7 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
             };
             if role.kind == RoleKind::Person && !role.plural {
                 if let Some((title, j)) = office_before_name(items, i, text, dict) {
-                    // "Bree President Romendacil": an office right before a
+                    // "Norland President Oswin": an office right before a
                     // name the dictionary codes as a state is one person
                     // (TABARI: an agent right before an actor).
                     if let Some(c) = consumed.get_mut(j) {
@@ -376,7 +376,7 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
             let span = (title.start, title.end);
             if has_affiliation {
                 // the state or body named inside the title is part of this
-                // mention, not a mention of its own ("Arnor's foreign
+                // mention, not a mention of its own ("Norland's foreign
                 // minister", "the ambassadors of Arnor")
                 if let Some(j) = linked {
                     for c in consumed.iter_mut().take(j + 1).skip(i + 1) {
@@ -407,7 +407,7 @@ pub fn recognise(s: &Sentence<'_>, dict: &Dictionary, out: &mut Vec<Raw>) {
 
 /// Drop the mentions of states and places (from `from` on) that lie inside
 /// `start..end`: a title that covers them names its holder with them
-/// ("Arnor's foreign minister" is one actor, TABARI's actor + agent). A
+/// ("Norland's foreign minister" is one actor, TABARI's actor + agent). A
 /// named body keeps its own mention ("Republicans in Congress").
 fn absorb(out: &mut Vec<Raw>, from: usize, start: usize, end: usize) {
     let mut k = from;
@@ -439,7 +439,7 @@ fn linked_affiliation(items: &[Item], i: usize, text: &str, dict: &Dictionary) -
 }
 
 /// For the office at item `i` followed right away by a capitalised name the
-/// dictionary codes as a state ("President Romendacil"): the title, with
+/// dictionary codes as a state ("President Oswin"): the title, with
 /// that state as its affiliation when it has none, and the name's item.
 fn office_before_name(
     items: &[Item],

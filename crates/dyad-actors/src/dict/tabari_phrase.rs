@@ -50,7 +50,7 @@ impl Dialect {
 }
 
 /// The dyad phrases for one TABARI phrase (`KUWAIT`, `LIBYA_`, `MOUSE=`,
-/// `ITHILEN_GOVERNMENT_RADIO_`, `BARAD-DUR`), lowercase: a stem carries
+/// `NORLAND_STATE_RADIO_`, `EAST-MARK`), lowercase: a stem carries
 /// [`STEM_MARK`], a `_` word also gets its `s` plural, a phrase of several
 /// words also its forms with a hyphen in one gap or underscores, and, when
 /// TABARI's blank separates words, a form with [`GAP_MARK`] there. Each
@@ -74,7 +74,7 @@ pub fn tabari_phrases(phrase: &str) -> Vec<(String, bool)> {
         return Vec::new();
     }
     // TABARI reads a hyphen in the text as a blank: any one gap of the
-    // phrase may be written with a hyphen ("Barad-dur", "Al-Gore").
+    // phrase may be written with a hyphen ("East-Mark", "Al-Gore").
     let mut forms = vec![words.join(" ")];
     if words.len() <= MAX_HYPHEN_WORDS {
         for gap in 1..words.len() {
@@ -83,7 +83,7 @@ pub fn tabari_phrases(phrase: &str) -> Vec<(String, bool)> {
         }
     }
     if words.len() > 1 {
-        // a text may keep TABARI's own underscores ("Dol_Amroth")
+        // a text may keep TABARI's own underscores ("South_Mark")
         forms.push(words.join("_"));
     }
     // A blank between two words of a TABARI phrase lets other words come
@@ -156,13 +156,13 @@ mod tests {
         assert_eq!(tabari_phrases("KUWAIT"), vec!["kuwait*"]);
         assert_eq!(tabari_phrases("LIBYA_"), vec!["libyas", "libya"]);
         assert_eq!(tabari_phrases("MOUSE="), vec!["mouse"]);
-        let radio = tabari_phrases("ITHILEN_GOVERNMENT_RADIO_");
+        let radio = tabari_phrases("NORLAND_STATE_RADIO_");
         assert_eq!(radio.len(), 8, "{radio:?}");
-        assert!(radio.contains(&"ithilen government radios".to_string()));
-        assert!(radio.contains(&"ithilen-government radio".to_string()));
+        assert!(radio.contains(&"norland state radios".to_string()));
+        assert!(radio.contains(&"norland-state radio".to_string()));
         assert_eq!(
-            tabari_phrases("BARAD_DUR"),
-            vec!["barad dur*", "barad-dur*", "barad_dur*"]
+            tabari_phrases("EAST_MARK"),
+            vec!["east mark*", "east-mark*", "east_mark*"]
         );
         assert_eq!(
             tabari_phrases("PRINCE DOL_AMROTH")

@@ -103,7 +103,7 @@ impl Coder {
         };
         let mut target = find_target(s, target_slot, bounds);
         if target == Found::None && !matches!(x.target, Slot::Bound(_)) {
-            // "rejected a US offer", "expelled two Russian diplomats": an
+            // "rejected a US offer", "expelled three foreign envoys": an
             // actor inside the matched words is the target
             if let Some(m) = s.mentions.iter().position(|m| {
                 x.start < m.start && m.end <= x.end && m.start > x.trigger.min(x.start)

@@ -49,8 +49,8 @@ pub(super) fn split_compound(a: &EventActor) -> Vec<EventActor> {
 
 /// TABARI's parsed compound starting at mention `m` (§7.7): actors joined
 /// by commas and a final "and"/"or"/"nor", with determiners and the
-/// dictionary's adjectives between ("Fornost and the evil awful Gondor",
-/// "Evil Mordor, the awful Fornost, and good Gondor").
+/// dictionary's adjectives between ("Norland and the old Southmark",
+/// "Old Norland, the new Eastia, and Southmark").
 pub(super) fn tabari_compound(
     s: &Sentence,
     c: &Conventions,
@@ -207,7 +207,7 @@ pub(super) fn clause_splits(s: &Sentence, c: &Conventions) -> Vec<usize> {
         if !matches!(s.word(i), "and" | "but" | "or" | "nor") {
             continue;
         }
-        // "Fornost and Gondor", "the awful Fornost, and good Gondor"
+        // "Norland and Eastia", "the old Norland, and new Eastia"
         let comma = usize::from(i > 0 && s.word(i - 1) == ",");
         let after_actor = i > comma && s.mention_ending(i - 1 - comma).is_some();
         let mut k = i + 1;

@@ -451,9 +451,9 @@ impl Finder<'_> {
         noun_before && np_after
     }
 
-    /// "Attorneys and legal experts said", "Friends, lobbyists and former
-    /// foes say", "On Sunday, Mr. Rubio and Senator Ted Cruz urged", "She and
-    /// her aides have vowed": the first token of the conjuncts before the
+    /// "Lawyers and trade experts said", "Farmers, traders and local
+    /// officials say", "On Monday, Ms. Lee and Senator Ann Park urged", "He
+    /// and his advisers have vowed": the first token of the conjuncts before the
     /// "and" at token `and`, when they are a noun phrase (names, titles,
     /// determiners, plain nouns and adjectives; a pronoun only right before
     /// the "and") that opens the sentence or follows a comma, a dash, a
