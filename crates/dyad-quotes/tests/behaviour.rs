@@ -856,3 +856,46 @@ fn relative_clause_with_its_own_cue_ends_a_source_after_the_cue() {
     let srcs: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
     assert!(srcs.iter().any(|s| s == "one aide"), "{srcs:?}");
 }
+
+#[test]
+fn leading_connective_is_no_part_of_the_content() {
+    let (doc, found) = attrs("In fact, the port will reopen next spring, the harbour master said.");
+    assert_eq!(found.len(), 1);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "the harbour master");
+    assert_eq!(content, vec!["the port will reopen next spring"]);
+    // after the cue: "said, however, that …"
+    let (doc, found) = attrs("The minister said, however, that the tax would stay in place.");
+    assert_eq!(found.len(), 1);
+    let (_, _, content) = texts(&doc, &found[0]);
+    assert_eq!(content, vec!["that the tax would stay in place"]);
+}
+
+#[test]
+fn source_does_not_run_across_a_line_break() {
+    let (doc, found) =
+        attrs("Five voices\n\n4\nThe harbour master said the port will reopen soon.");
+    let sources: Vec<String> = found.iter().map(|a| texts(&doc, a).0).collect();
+    assert!(
+        sources.iter().any(|s| s == "The harbour master"),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn day_name_after_the_cue_is_no_part_of_the_content() {
+    let (doc, found) =
+        attrs("The harbour master said Tuesday his crews would work through the night.");
+    assert_eq!(found.len(), 1);
+    let (_, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(cue, "said");
+    assert_eq!(content, vec!["his crews would work through the night"]);
+}
+
+#[test]
+fn negated_auxiliary_is_no_part_of_the_source() {
+    let (doc, found) = attrs("Port officials haven’t said whether the ferry will run on Sunday.");
+    assert_eq!(found.len(), 1);
+    let (src, _, _) = texts(&doc, &found[0]);
+    assert_eq!(src, "Port officials");
+}

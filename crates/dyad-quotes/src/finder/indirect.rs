@@ -1035,8 +1035,19 @@ impl Finder<'_> {
                 k += 1;
             }
             let next = self.tok(si, k);
+            // "said Tuesday his plan …", "responded Friday to …": a bare
+            // day name after the cue is when, not what (PolNeAR train: 23
+            // gold contents start after it, 1 with it before a comma)
+            let weekday = WEEKDAYS.contains(&self.tok(si, i).to_ascii_lowercase().as_str())
+                && !matches!(next, "" | "," | "'s" | "’s")
+                // "said Sunday on Fox News": left as it was
+                && !matches!(
+                    self.words.class(next),
+                    Some(WordClass::Lead | WordClass::Prep)
+                );
             if k > i
-                && (self.words.is(next, WordClass::Subject)
+                && (weekday
+                    || self.words.is(next, WordClass::Subject)
                     || (starts_upper(next) && self.words.class(next).is_none()))
             {
                 i = k;

@@ -3,8 +3,11 @@
 //! "…, X said", "according to X, …"), partial quotes inside indirect speech,
 //! and cue-less quote paragraphs that continue the previous speaker.
 
+mod connective;
 mod direct;
 mod indirect;
+mod line_break;
+mod negation;
 mod phrases;
 
 use dyad_core::{Document, Span};
@@ -156,6 +159,9 @@ impl<'a> Finder<'a> {
         self.cueless_quotes(&mut out);
         for a in &mut out {
             self.take_colon(a);
+            self.drop_connectives(a);
+            self.source_on_one_line(a);
+            self.source_without_negation(a);
         }
         out.sort_by_key(|a| a.start());
         out
