@@ -152,48 +152,22 @@ pub struct ProjectError {
 impl Project {
     /// Read `path` (a `.project` file) and every file it names.
     pub fn load(path: &Path) -> Result<Project, ProjectError> {
-        let read = |p: &Path| {
-            std::fs::read(p)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .map_err(|source| ProjectError {
-                    path: p.to_path_buf(),
-                    source,
-                })
-        };
-        let text = read(path)?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        let mut files: HashMap<&str, Vec<String>> = HashMap::new();
-        for line in text.lines() {
-            let t = line.trim();
-            let Some(rest) = t.strip_prefix('<') else {
-                continue;
-            };
-            let Some((tag, value)) = rest.split_once('>') else {
-                continue;
-            };
-            let value = value.trim();
-            if value.is_empty() || value.starts_with('<') {
-                continue;
-            }
-            for key in [
-                "actorsfile",
-                "agentsfile",
-                "verbsfile",
-                "optionsfile",
-                "textfile",
-            ] {
-                if tag.trim().eq_ignore_ascii_case(key) {
-                    files.entry(key).or_default().push(value.to_string());
-                }
-            }
-        }
-        let mut load = |key: &str| -> Result<Vec<(String, String)>, ProjectError> {
-            let mut out = Vec::new();
-            for f in files.remove(key).unwrap_or_default() {
-                let p = dir.join(&f);
-                out.push((f, read(&p)?));
-            }
-            Ok(out)
+        let entries = news::project_entries(path)?;
+        // each file with its name as the project writes it (for messages)
+        let load = |key: &str| -> Result<Vec<(String, String)>, ProjectError> {
+            entries
+                .iter()
+                .filter(|(tag, _)| tag == key)
+                .map(|(_, p)| {
+                    let name = p
+                        .strip_prefix(dir)
+                        .unwrap_or(p)
+                        .to_string_lossy()
+                        .into_owned();
+                    Ok((name, news::read(p)?))
+                })
+                .collect()
         };
         let actors = load("actorsfile")?;
         let agents = load("agentsfile")?;

@@ -41,7 +41,8 @@ pub struct ProjectCoder {
     pub option_errors: Vec<String>,
 }
 
-fn read(path: &Path) -> Result<String, ProjectError> {
+/// The text of `path` (invalid UTF-8 replaced), or which file failed.
+pub(super) fn read(path: &Path) -> Result<String, ProjectError> {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .map_err(|source| ProjectError {
@@ -56,9 +57,10 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The files a `.project` names under `<key>` (`actorsfile`, `agentsfile`,
-/// `verbsfile`, `optionsfile`, `textfile`), relative to its folder.
-pub fn project_files(project: &Path, key: &str) -> Result<Vec<PathBuf>, ProjectError> {
+/// Every `<tag> file` line of a `.project`: the tag (lowercase) and the
+/// file, relative to the project's folder; lines whose value is empty or
+/// another tag (session records) are skipped.
+pub(super) fn project_entries(project: &Path) -> Result<Vec<(String, PathBuf)>, ProjectError> {
     let text = read(project)?;
     let dir = project.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
@@ -71,11 +73,21 @@ pub fn project_files(project: &Path, key: &str) -> Result<Vec<PathBuf>, ProjectE
             continue;
         };
         let value = value.trim();
-        if tag.trim().eq_ignore_ascii_case(key) && !value.is_empty() && !value.starts_with('<') {
-            out.push(dir.join(value));
+        if !value.is_empty() && !value.starts_with('<') {
+            out.push((tag.trim().to_ascii_lowercase(), dir.join(value)));
         }
     }
     Ok(out)
+}
+
+/// The files a `.project` names under `<key>` (`actorsfile`, `agentsfile`,
+/// `verbsfile`, `optionsfile`, `textfile`), relative to its folder.
+pub fn project_files(project: &Path, key: &str) -> Result<Vec<PathBuf>, ProjectError> {
+    Ok(project_entries(project)?
+        .into_iter()
+        .filter(|(tag, _)| tag.eq_ignore_ascii_case(key))
+        .map(|(_, file)| file)
+        .collect())
 }
 
 /// Read `project`: its first verbs file into a coder over `codes` (codes

@@ -69,6 +69,21 @@ pub struct Record {
     pub line: usize,
 }
 
+impl Record {
+    /// A record with its header's date and id, starting at `line`; its
+    /// category is the id up to the first `-`.
+    fn new(date: String, id: String, line: usize) -> Record {
+        let category = id.split('-').next().unwrap_or(&id).to_string();
+        Record {
+            date,
+            id,
+            category,
+            line,
+            ..Record::default()
+        }
+    }
+}
+
 /// `DATE ID`; a repeated date (`950101  950101  ID`) is skipped. Dates of
 /// 6 to 8 digits are headers (a 7-digit one is reported and its record skipped).
 fn header(line: &str) -> Option<(String, String)> {
@@ -123,14 +138,7 @@ pub fn read_records(file: &str, text: &str) -> (Vec<Record>, Vec<String>) {
                 let starts = (state == State::Between || prev_blank) && !line.starts_with('#');
                 if let (true, Some((date, id))) = (starts, header(line)) {
                     finish(&mut cur, &mut comment, &mut errors);
-                    let category = id.split('-').next().unwrap_or(&id).to_string();
-                    cur = Some(Record {
-                        date,
-                        id,
-                        category,
-                        line: n,
-                        ..Record::default()
-                    });
+                    cur = Some(Record::new(date, id, n));
                     state = State::Text;
                 } else if state == State::Text {
                     let (before, after) = match line.find("/*") {
@@ -178,14 +186,7 @@ pub fn read_records(file: &str, text: &str) -> (Vec<Record>, Vec<String>) {
                 nested = false;
                 finish(&mut cur, &mut comment, &mut errors);
                 if let Some((date, id)) = header(line) {
-                    let category = id.split('-').next().unwrap_or(&id).to_string();
-                    cur = Some(Record {
-                        date,
-                        id,
-                        category,
-                        line: n,
-                        ..Record::default()
-                    });
+                    cur = Some(Record::new(date, id, n));
                 }
                 state = State::Text;
             }
