@@ -899,3 +899,33 @@ fn negated_auxiliary_is_no_part_of_the_source() {
     let (src, _, _) = texts(&doc, &found[0]);
     assert_eq!(src, "Port officials");
 }
+
+#[test]
+fn object_relative_pronoun_is_the_first_content_fragment() {
+    let (doc, found) = attrs(
+        "The ferry levy, which the harbour master said would fall next year, \
+         was approved on Monday.",
+    );
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "said"))
+        .expect("the relative clause's attribution");
+    let (src, _, content) = texts(&doc, a);
+    assert_eq!(src, "the harbour master");
+    assert_eq!(content, vec!["which", "would fall next year"]);
+
+    let (doc, found) = attrs("The new bus lane was what the mayor called a modest change.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "called"))
+        .expect("the free relative's attribution");
+    assert_eq!(texts(&doc, a).2, vec!["what", "a modest change"]);
+
+    // "in which": the pronoun is not the reported object
+    let (doc, found) = attrs("She gave a speech in which she said taxes would rise.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "said"))
+        .expect("the attribution inside the relative clause");
+    assert_eq!(texts(&doc, a).2, vec!["taxes would rise"]);
+}

@@ -353,8 +353,15 @@ impl Finder<'_> {
             .map(|c| trim_content_end(self.text, start, c.start))
             .min()
             .unwrap_or(end);
+        // "the levy, which he said would fall, …": the relative pronoun
+        // before the source is the content's first fragment
+        let relative = s
+            .token_starting(source.start)
+            .and_then(|src| self.object_relative(si, src));
         // "X, who said …, issued": a relative clause ends at its comma
-        let end = if self.words.is(self.word(source), WordClass::Relative) {
+        let end = if self.words.is(self.word(source), WordClass::Relative)
+            || relative.as_ref().is_some_and(|r| r.non_restrictive)
+        {
             self.relative_end(si, start, end)
         } else {
             end
@@ -362,6 +369,10 @@ impl Finder<'_> {
         if end <= start {
             return None;
         }
+        let content = match relative {
+            Some(r) => vec![r.span, Span::new(start, end)],
+            None => vec![Span::new(start, end)],
+        };
         if hit.class == CueClass::Raising {
             return Some(Attribution {
                 source: None,
@@ -373,7 +384,7 @@ impl Finder<'_> {
         Some(Attribution {
             source: Some(source),
             cue: Some(Span::new(cue_start, cue_end)),
-            content: vec![Span::new(start, end)],
+            content,
             ..Attribution::default()
         })
     }
@@ -860,7 +871,7 @@ impl Finder<'_> {
             if self.word(*t) == ","
                 && !self.inside_quote(*t)
                 && next.chars().next().is_some_and(char::is_lowercase)
-                && self.words.class(next).is_none()
+                && matches!(self.words.class(next), None | Some(WordClass::Verb))
             {
                 return trim_content_end(self.text, start, t.start);
             }

@@ -8,6 +8,7 @@ mod direct;
 mod indirect;
 mod line_break;
 mod negation;
+mod object_relative;
 mod phrases;
 
 use dyad_core::{Document, Span};
