@@ -898,9 +898,16 @@ impl Finder<'_> {
                 words += 1;
                 continue;
             }
-            if words < 3 || self.inside_quote(*t) {
+            // "…,” adding …": a comma inside a closing quote mark ends the
+            // clause as one outside it does; the mark stays in the content
+            let closing_comma = is_quote_mark(w)
+                && i > first
+                && self.tok(si, i - 1) == ","
+                && self.quotes.iter().any(|q| q.span.end == t.end);
+            if words < 3 || (self.inside_quote(*t) && !closing_comma) {
                 continue;
             }
+            let w = if closing_comma { "," } else { w };
             let next = self.tok(si, i + 1);
             let after = self.tok(si, i + 2);
             let lower = |x: &str| x.chars().next().is_some_and(char::is_lowercase);
@@ -927,7 +934,8 @@ impl Finder<'_> {
                 _ => false,
             };
             if cut {
-                return trim_content_end(self.text, start, t.start);
+                let at = if closing_comma { t.end } else { t.start };
+                return trim_content_end(self.text, start, at);
             }
         }
         end
