@@ -929,3 +929,49 @@ fn object_relative_pronoun_is_the_first_content_fragment() {
         .expect("the attribution inside the relative clause");
     assert_eq!(texts(&doc, a).2, vec!["taxes would rise"]);
 }
+
+#[test]
+fn comma_inside_a_closing_quote_ends_the_content() {
+    let (doc, found) = attrs(
+        "The senator said that the harbour plan “was reckless from the start,” \
+         adding that the council would vote next week.",
+    );
+    let said = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "said"))
+        .expect("the first attribution");
+    assert_eq!(
+        texts(&doc, said).2,
+        vec!["that the harbour plan “was reckless from the start,”"]
+    );
+}
+
+#[test]
+fn plural_noun_after_a_possessive_takes_a_base_form_as_its_verb() {
+    let (doc, found) = attrs("But her allies fear that more letters will be published.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("her allies", "fear"),
+        "{content:?}"
+    );
+}
+
+#[test]
+fn source_keeps_a_relative_clause_with_its_own_verbs() {
+    let (doc, found) =
+        attrs("Residents who had lived there for years said the river had never flooded.");
+    assert_eq!(found.len(), 1);
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Residents who had lived there for years");
+    assert_eq!(content, vec!["the river had never flooded"]);
+    // the cue of the relative clause itself is no source boundary
+    let (doc, found) = attrs("A farmer who has criticized the levy was not invited.");
+    assert!(
+        !found.iter().any(|a| a
+            .source
+            .is_some_and(|s| doc.span_text(s) == "A farmer who has")),
+        "{found:?}"
+    );
+}

@@ -10,6 +10,7 @@ mod line_break;
 mod negation;
 mod object_relative;
 mod phrases;
+mod relative_source;
 
 use dyad_core::{Document, Span};
 
@@ -314,13 +315,7 @@ fn verb_position(text: &str, words: &Words, span: Span) -> bool {
             return false;
         }
         // "voters fear", "supporters claim": a plural noun and a base form
-        let plural_subject = !form.ends_with('s')
-            && bare.len() > 3
-            && bare.ends_with('s')
-            && !bare.ends_with("ss")
-            && bare.chars().all(|c| c.is_ascii_lowercase())
-            && words.class(bare).is_none()
-            && !DETERMINERS.contains(&bare);
+        let plural_subject = !form.ends_with('s') && is_plural_noun(words, bare);
         return plural_subject
             || matches!(
                 words.class(bare),
@@ -348,9 +343,15 @@ fn is_possessive(w: &str) -> bool {
 /// modifiers ("his long support for", "Trump's repeated attacks on").
 fn after_possessive(text: &str, words: &Words, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
+    let form = text.get(span.start..span.end).unwrap_or("");
     for (k, w) in before.split_whitespace().rev().take(3).enumerate() {
         if is_possessive(w) {
             return true;
+        }
+        // "her allies fear that": a plural noun and a base form make a
+        // subject and its verb, not a possessive's noun
+        if k == 0 && is_plural_noun(words, w) && !form.ends_with('s') {
+            return false;
         }
         let plain = w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             && words.class(w).is_none()
@@ -360,6 +361,18 @@ fn after_possessive(text: &str, words: &Words, span: Span) -> bool {
         }
     }
     false
+}
+
+/// True when `w` looks like a plural common noun ("voters", "allies"):
+/// lower case, longer than three letters, ending in a single "s", of no
+/// function-word class.
+fn is_plural_noun(words: &Words, w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && words.class(w).is_none()
+        && !DETERMINERS.contains(&w)
 }
 
 fn is_quote_mark(w: &str) -> bool {

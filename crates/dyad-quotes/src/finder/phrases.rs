@@ -122,7 +122,10 @@ impl Finder<'_> {
                 cue_start,
             ));
         }
-        let b = self.np_start(si, end)?;
+        // "Residents who had lived there for years said"
+        let b = self
+            .np_start(si, end)
+            .or_else(|| self.relative_source(si, end))?;
         Some((
             Span::new(s.tokens.get(b)?.start, s.tokens.get(last)?.end),
             cue_start,
