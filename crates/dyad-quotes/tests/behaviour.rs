@@ -975,3 +975,16 @@ fn source_keeps_a_relative_clause_with_its_own_verbs() {
         "{found:?}"
     );
 }
+
+#[test]
+fn lone_negated_auxiliary_joins_the_cue() {
+    let (doc, found) =
+        attrs("The harbour master said little. She doesn't believe the dredging will help.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c).ends_with("believe")))
+        .expect("the negated attribution");
+    let (src, cue, content) = texts(&doc, a);
+    assert_eq!((src.as_str(), cue.as_str()), ("She", "doesn't believe"));
+    assert_eq!(content, vec!["the dredging will help"]);
+}

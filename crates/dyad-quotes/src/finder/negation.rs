@@ -8,12 +8,36 @@ use super::Finder;
 use crate::attribution::Attribution;
 
 impl Finder<'_> {
-    /// Drop a final negated auxiliary from the source of `a`.
+    /// Drop a final negated auxiliary from the source of `a`; a source that
+    /// is nothing but one ("he [doesn't] believe") gives way to the noun
+    /// phrase before it, and the auxiliary joins the cue ("he [doesn't
+    /// believe]"), or the attribution loses its source.
     pub(super) fn source_without_negation(&self, a: &mut Attribution) {
-        if let Some(src) = a.source {
-            a.source = Some(without_negation(self.text, src));
+        let Some(src) = a.source else { return };
+        let trimmed = without_negation(self.text, src);
+        if trimmed != src || !is_negated_auxiliary(self.word(src)) {
+            a.source = Some(trimmed);
+            return;
+        }
+        let before = self.sentence_of(src.start).and_then(|si| {
+            let ti = self.sentences.get(si)?.token_starting(src.start)?;
+            self.np_left(si, ti)
+        });
+        match (before, a.cue) {
+            (Some((np, cue_start)), Some(cue)) if cue_start <= src.start => {
+                a.source = Some(np);
+                a.cue = Some(Span::new(cue_start.min(cue.start), cue.end));
+            }
+            _ => a.source = None,
         }
     }
+}
+
+/// True when `w` is one lower-case "…n't" word ("don't", "hasn’t").
+fn is_negated_auxiliary(w: &str) -> bool {
+    (w.ends_with("n't") || w.ends_with("n’t"))
+        && w.chars()
+            .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '’')
 }
 
 /// `span` without a final lower-case "…n't" word, when words remain.
@@ -26,10 +50,7 @@ fn without_negation(text: &str, span: Span) -> Span {
         return span;
     };
     let last = trimmed.get(sp..).unwrap_or("").trim_start();
-    let negated = (last.ends_with("n't") || last.ends_with("n’t"))
-        && last
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '’');
+    let negated = is_negated_auxiliary(last);
     let head = trimmed.get(..sp).unwrap_or("").trim_end();
     if !negated || !head.chars().any(char::is_alphanumeric) {
         return span;
