@@ -988,3 +988,18 @@ fn lone_negated_auxiliary_joins_the_cue() {
     assert_eq!((src.as_str(), cue.as_str()), ("She", "doesn't believe"));
     assert_eq!(content, vec!["the dredging will help"]);
 }
+
+#[test]
+fn noun_phrase_content_ends_where_a_clause_joins() {
+    let (doc, found) =
+        attrs("The council condemned the new toll as Westport lorries queued at the bridge.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(texts(&doc, &found[0]).2, vec!["the new toll"]);
+    let (doc, found) =
+        attrs("The dockers' union endorsed Ms. Park and pledged money for her campaign.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "endorsed"))
+        .expect("the endorsement");
+    assert_eq!(texts(&doc, a).2, vec!["Ms. Park"]);
+}

@@ -818,13 +818,37 @@ impl Finder<'_> {
                     && !matches!(w, "and" | "that" | "as" | "than" | "if" | "whether"))
                 || is_time(w)
                 || (matches!(w, "on" | "this") && is_time(next) || w == "this" && next == "week")
-                || self.trailing_adjunct(si, i);
+                || self.trailing_adjunct(si, i)
+                || self.joins_clause(si, i);
             if stop && i > first {
                 break;
             }
             last_end = Some(t.end);
         }
         last_end.map_or(end, |e| trim_content_end(self.text, start, e).min(end))
+    }
+
+    /// True when token `p` joins a new clause or verb phrase to a
+    /// noun-phrase content: "as" before a name or pronoun ("condemned the
+    /// launch [as Pyongyang fired …]"), "and" before a past form or a
+    /// number ("promised a veto [and attempted …]", "prefer Lee [and 5
+    /// percent back …]"). ("And has": as often inside a relative clause of
+    /// the phrase as after it.)
+    fn joins_clause(&self, si: usize, p: usize) -> bool {
+        let next = self.tok(si, p + 1);
+        match self.tok(si, p) {
+            "as" => {
+                self.words.is(next, WordClass::Subject)
+                    || (starts_upper(next) && self.words.class(next).is_none())
+            }
+            "and" => {
+                (next.len() > 4
+                    && next.ends_with("ed")
+                    && next.chars().all(|c| c.is_ascii_lowercase()))
+                    || next.chars().next().is_some_and(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        }
     }
 
     /// True when token `p` opens a trailing time or medium phrase that is
