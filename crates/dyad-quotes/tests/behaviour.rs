@@ -1003,3 +1003,284 @@ fn noun_phrase_content_ends_where_a_clause_joins() {
         .expect("the endorsement");
     assert_eq!(texts(&doc, a).2, vec!["Ms. Park"]);
 }
+
+#[test]
+fn finding_source_with_a_prepositional_phrase_takes_a_bare_clause() {
+    let (doc, found) = attrs(
+        "The poll by the state university showed Mayor Ann Lee leading her rival by six points.",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "The poll by the state university");
+    assert_eq!(cue, "showed");
+    assert_eq!(
+        content,
+        vec!["Mayor Ann Lee leading her rival by six points"]
+    );
+}
+
+#[test]
+fn passive_question_has_no_source() {
+    let (doc, found) =
+        attrs("The harbour master was asked whether the port would reopen, and he declined.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "was asked"))
+        .expect("the passive question");
+    assert_eq!(a.source, None);
+    assert_eq!(texts(&doc, a).2, vec!["whether the port would reopen"]);
+
+    let (doc, found) = attrs("Ann Lee has been asked about the ferry levy on Tuesday.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "");
+    assert_eq!(cue, "has been asked about");
+    assert_eq!(content, vec!["the ferry levy"]);
+}
+
+#[test]
+fn participle_after_a_preposition_borrows_the_subject() {
+    let (doc, found) = attrs(
+        "Port director Ann Lee ended the meeting by saying the levy would pay for new cranes.",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Port director Ann Lee");
+    assert_eq!(cue, "saying");
+    assert_eq!(content, vec!["the levy would pay for new cranes"]);
+
+    // in a comma aside the content ends at the aside's comma
+    let (doc, found) = attrs("Ann Lee, after initially saying she would stay, left the board.");
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Ann Lee");
+    assert_eq!(content, vec!["she would stay"]);
+}
+
+#[test]
+fn reportedly_is_a_cue_without_source() {
+    let (doc, found) = attrs("The ferry company has reportedly hired two new captains.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("", "reportedly"));
+    assert_eq!(
+        content,
+        vec!["The ferry company has", "hired two new captains"]
+    );
+
+    let (doc, found) = attrs("Reportedly, the ferry company hired two new captains.");
+    assert_eq!(
+        texts(&doc, &found[0]).2,
+        vec!["the ferry company hired two new captains"]
+    );
+
+    // inside a quote it is the speaker's word, not the writer's
+    let (doc, found) = attrs("“The firm has reportedly hired captains,” Lee said.");
+    assert!(found
+        .iter()
+        .all(|a| a.cue.is_none_or(|c| doc.span_text(c) != "reportedly")));
+}
+
+#[test]
+fn record_with_a_participle_shows_a_bare_clause() {
+    let (doc, found) = attrs(
+        "A harbour survey released Sunday by the Dover Courier shows the ferry losing riders.",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "A harbour survey released Sunday by the Dover Courier");
+    assert_eq!(cue, "shows");
+    assert_eq!(content, vec!["the ferry losing riders"]);
+
+    let (doc, found) = attrs("Photos showed long queues at the ferry gate.");
+    let (src, _, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "Photos");
+    assert_eq!(content, vec!["long queues at the ferry gate"]);
+
+    // "shows" after a plain noun is a verb when a record heads the phrase
+    let (doc, found) = attrs("Polling of island voters shows that the ferry levy is unpopular.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, _) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Polling of island voters", "shows")
+    );
+    // … and a noun after a determiner ("a TV show") stays a noun
+    let (_, found) = attrs("She hosts a talk show on the island radio.");
+    assert!(found.is_empty());
+}
+
+#[test]
+fn seem_with_a_bare_complement_has_two_content_fragments() {
+    let (doc, found) = attrs("The harbour master seemed unconvinced by the new timetable.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("", "seemed"));
+    assert_eq!(
+        content,
+        vec!["The harbour master", "unconvinced by the new timetable"]
+    );
+
+    // a dummy "it" is no part of the content
+    let (doc, found) = attrs("It seems the ferry will run late all winter.");
+    assert_eq!(
+        texts(&doc, &found[0]).2,
+        vec!["the ferry will run late all winter"]
+    );
+}
+
+#[test]
+fn fronted_question_with_an_asker_takes_the_asker_as_source() {
+    let (doc, found) = attrs(
+        "Asked by a reporter whether the port would reopen, the harbour master said it would.",
+    );
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "Asked"))
+        .expect("the fronted question");
+    let (src, _, content) = texts(&doc, a);
+    assert_eq!(src, "a reporter");
+    assert_eq!(content, vec!["whether the port would reopen"]);
+
+    let (doc, found) =
+        attrs("Asked on Monday in Dover why the ferry was late, Ann Lee blamed the fog.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "Asked"))
+        .expect("the fronted question past its setting");
+    assert_eq!(a.source, None);
+    assert_eq!(texts(&doc, a).2, vec!["why the ferry was late"]);
+}
+
+#[test]
+fn names_after_a_dash_and_before_a_colon_are_a_source() {
+    let (doc, found) = attrs(
+        "FERRY NUMBERS FELL IN MAY - Ann Lee and Tom Ray: “Fewer riders took the early boat.”",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("Ann Lee and Tom Ray", ":"));
+    assert_eq!(content, vec!["“Fewer riders took the early boat.”"]);
+}
+
+#[test]
+fn see_with_an_object_and_as_states_a_view() {
+    let (doc, found) =
+        attrs("Many ferry riders see the new timetable as a step backwards, not forwards.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "see"))
+        .expect("the view");
+    let (src, _, content) = texts(&doc, a);
+    assert_eq!(src, "Many ferry riders");
+    assert_eq!(content, vec!["the new timetable as a step backwards"]);
+
+    // without "as" it is no view ("saw the harbour")
+    let (_, found) = attrs("Tourists saw the harbour from the old bridge.");
+    assert!(found.is_empty());
+}
+
+#[test]
+fn final_cue_after_a_coordinated_source() {
+    let (doc, found) = attrs(
+        "The inquiry looked at whether the ferry logs were altered, current and former \
+         officials said.",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(src, "current and former officials");
+    assert_eq!(cue, "said");
+    assert_eq!(
+        content,
+        vec!["The inquiry looked at whether the ferry logs were altered"]
+    );
+}
+
+#[test]
+fn participle_after_a_quoted_comma_borrows_the_speaker() {
+    let (doc, found) = attrs(
+        "Ann Lee called the new timetable “a mess,” adding that the ferry board would meet soon.",
+    );
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "adding"))
+        .expect("the participle after the quoted comma");
+    let (src, _, content) = texts(&doc, a);
+    assert_eq!(src, "Ann Lee");
+    assert_eq!(content, vec!["that the ferry board would meet soon"]);
+}
+
+#[test]
+fn appear_before_a_judgement_word_is_a_cue() {
+    let (doc, found) = attrs("The ferry board appeared poised to approve the levy.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("", "appeared"));
+    assert_eq!(
+        content,
+        vec!["The ferry board", "poised to approve the levy"]
+    );
+
+    // a physical appearance is no judgement
+    let (_, found) = attrs("The harbour master appeared on the evening news.");
+    assert!(found.is_empty());
+}
+
+#[test]
+fn coordinated_cue_after_an_appositive_subject() {
+    let (doc, found) =
+        attrs("Tom Hale, a former ferry captain, joined the board and said the levy was too high.");
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "said"))
+        .expect("the coordinated cue");
+    let (src, _, content) = texts(&doc, a);
+    assert_eq!(src, "Tom Hale");
+    assert_eq!(content, vec!["the levy was too high"]);
+}
+
+#[test]
+fn source_with_an_aside_holding_a_verb() {
+    let (doc, found) = attrs(
+        "A port official, who requested anonymity to discuss the private talks, said the \
+         ferry would run on Sunday.",
+    );
+    let a = found
+        .iter()
+        .find(|a| a.cue.is_some_and(|c| doc.span_text(c) == "said"))
+        .expect("the outer attribution");
+    let (src, _, content) = texts(&doc, a);
+    assert_eq!(
+        src,
+        "A port official, who requested anonymity to discuss the private talks,"
+    );
+    assert_eq!(content, vec!["the ferry would run on Sunday"]);
+}
+
+#[test]
+fn inverted_cue_with_a_long_source() {
+    let (doc, found) = attrs(
+        "But that is not good enough, said Ann Lee, a harbour economist at the Dover \
+         Institute, who has studied the port for years.",
+    );
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        src,
+        "Ann Lee, a harbour economist at the Dover Institute, who has studied the port for years"
+    );
+    assert_eq!(cue, "said");
+    assert_eq!(content, vec!["that is not good enough"]);
+}
+
+#[test]
+fn participle_after_a_comma_finds_a_lower_case_subject() {
+    let (doc, found) =
+        attrs("Both ferry captains waited by the pier, saying that the levy would hurt riders.");
+    assert_eq!(found.len(), 1);
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Both ferry captains", "saying")
+    );
+    assert_eq!(content, vec!["that the levy would hurt riders"]);
+}

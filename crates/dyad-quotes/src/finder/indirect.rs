@@ -42,7 +42,7 @@ impl Finder<'_> {
             .copied()
             .collect();
         let mut accepted: Vec<Attribution> = Vec::new();
-        if let Some(a) = self.colon_frame(si) {
+        if let Some(a) = self.colon_frame(si).or_else(|| self.dash_colon(si)) {
             accepted.push(a);
         }
         if let Some(a) = self.poll_frame(si) {
@@ -60,7 +60,7 @@ impl Finder<'_> {
             {
                 continue;
             }
-            let Some(a) = self.indirect_frame(si, hit, &accepted) else {
+            let Some(a) = self.cue_frame(si, hit, &accepted) else {
                 continue;
             };
             // "…, a state she hoped to carry, the race will be tight, said
@@ -77,6 +77,9 @@ impl Finder<'_> {
             if !self.fit(&mut accepted, &a) {
                 continue;
             }
+            accepted.push(a);
+        }
+        if let Some(a) = self.reportedly_frame(si, &accepted) {
             accepted.push(a);
         }
         accepted.retain(|a| a.content.first().is_some_and(|c| !c.is_empty()));
@@ -277,13 +280,7 @@ impl Finder<'_> {
         };
         // "a poll shows Trump ahead": after a finding noun a clause verb
         // needs no "that"
-        let class = if hit.class == CueClass::Clause
-            && self
-                .word(source)
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| self.words.is(w, WordClass::Evidence))
-        {
+        let class = if hit.class == CueClass::Clause && self.evidence_source(source) {
             CueClass::Say
         } else {
             hit.class

@@ -3,14 +3,25 @@
 //! "…, X said", "according to X, …"), partial quotes inside indirect speech,
 //! and cue-less quote paragraphs that continue the previous speaker.
 
+mod asked_by;
 mod connective;
+mod cue_frames;
+mod dash_colon;
 mod direct;
+mod evidence;
+mod final_fallback;
+mod finding;
 mod indirect;
 mod line_break;
 mod negation;
 mod object_relative;
+mod passive_ask;
 mod phrases;
+mod prep_participle;
 mod relative_source;
+mod reportedly;
+mod see_as;
+mod seem;
 
 use dyad_core::{Document, Span};
 
@@ -109,7 +120,9 @@ impl<'a> Finder<'a> {
                     return Some(c);
                 }
                 let keep = c.class != CueClass::Noun
-                    && (!c.noun_too || verb_position(text, words, c.span));
+                    && (!c.noun_too
+                        || verb_position(text, words, c.span)
+                        || finding::record_subject_before(text, words, c.span));
                 keep.then_some(c)
             })
             .collect();
@@ -124,7 +137,9 @@ impl<'a> Finder<'a> {
                 let has_colon = slice.contains(':');
                 // "In a CNN poll released Monday, …"
                 let has_poll = slice.contains(" poll") || slice.contains(" survey");
-                if has_cue || has_quote || has_colon || has_poll {
+                // "The firm has reportedly …" (a source-less cue)
+                let has_hearsay = slice.contains("eportedly");
+                if has_cue || has_quote || has_colon || has_poll || has_hearsay {
                     Sentence::new(text, s)
                 } else {
                     Sentence {
