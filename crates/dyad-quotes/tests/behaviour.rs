@@ -1284,3 +1284,198 @@ fn participle_after_a_comma_finds_a_lower_case_subject() {
     );
     assert_eq!(content, vec!["that the levy would hurt riders"]);
 }
+
+/// The source and cue texts of the attribution whose cue reads `cue`.
+fn source_of(text: &str, cue: &str) -> (String, String) {
+    let (doc, found) = attrs(text);
+    let a = found
+        .iter()
+        .find(|a| {
+            a.cue
+                .is_some_and(|c| doc.span_text(c).to_ascii_lowercase().ends_with(cue))
+        })
+        .unwrap_or_else(|| panic!("no attribution with the cue {cue:?} in {text:?}"));
+    let (src, cue, _) = texts(&doc, a);
+    (src, cue)
+}
+
+#[test]
+fn relative_clause_after_a_final_source_describes_the_speaker() {
+    let (src, _) = source_of("“We are ready,” said Ann Lee, who backs the mayor.", "said");
+    assert_eq!(src, "Ann Lee, who backs the mayor");
+    let (src, _) = source_of(
+        "“The count was fair,” said a poll worker who has worked the polls since 2019.",
+        "said",
+    );
+    assert_eq!(src, "a poll worker who has worked the polls since 2019");
+    // a clause that reports speech of its own is a separate attribution
+    let (src, _) = source_of(
+        "“We are ready,” said Ann Lee, who added that the vote was fair.",
+        "said",
+    );
+    assert_eq!(src, "Ann Lee");
+    let (src, _) = source_of(
+        "“We are ready,” said Ann Lee, who added that the vote was fair.",
+        "added",
+    );
+    assert_eq!(src, "who");
+}
+
+#[test]
+fn appositive_dated_by_now_or_then_stays_in_the_source() {
+    let (src, _) = source_of(
+        "“It was a mistake,” recalled Tom Hale, then ambassador to Peru.",
+        "recalled",
+    );
+    assert_eq!(src, "Tom Hale, then ambassador to Peru");
+    let (src, _) = source_of(
+        "“Nobody expected it,” said Rosa Lind, now a lawyer in Ames.",
+        "said",
+    );
+    assert_eq!(src, "Rosa Lind, now a lawyer in Ames");
+}
+
+#[test]
+fn participle_and_coordinated_cues_borrow_the_subject_after_an_opening_phrase() {
+    let (src, _) = source_of(
+        "By the end of the day, Mayor Ruth Okafor had changed course and said the plan was dead.",
+        "said",
+    );
+    assert_eq!(src, "Mayor Ruth Okafor");
+    let (src, _) = source_of(
+        "Hours later, Senator Ben Ortiz returned to the podium, telling reporters that the \
+         bill would pass.",
+        "telling",
+    );
+    assert_eq!(src, "Senator Ben Ortiz");
+    let (src, _) = source_of(
+        "By Sunday afternoon she had cancelled the rally, citing the weather.",
+        "citing",
+    );
+    assert_eq!(src, "she");
+}
+
+#[test]
+fn clause_before_a_participle_cue_is_no_appositive_source() {
+    let (src, cue) = source_of(
+        "In a speech on Monday, Governor Ana Ruiz struck a measured tone, saying the state \
+         would recover.",
+        "saying",
+    );
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Governor Ana Ruiz", "saying")
+    );
+}
+
+#[test]
+fn serial_comma_list_is_one_source() {
+    let (src, _) = source_of(
+        "Farmers, truck drivers, and local officials say the new toll is unfair.",
+        "say",
+    );
+    assert_eq!(src, "Farmers, truck drivers, and local officials");
+}
+
+#[test]
+fn floating_quantifier_and_time_adverb_join_the_cue() {
+    let (src, cue) = source_of(
+        "Mayor Lee and Governor Park both said the bridge would reopen.",
+        "said",
+    );
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Mayor Lee and Governor Park", "both said")
+    );
+    let (src, cue) = source_of(
+        "Fact-checkers soon noted that the figure was wrong.",
+        "noted",
+    );
+    assert_eq!(
+        (src.as_str(), cue.as_str()),
+        ("Fact-checkers", "soon noted")
+    );
+}
+
+#[test]
+fn headline_tag_before_a_colon_is_no_source() {
+    let (doc, found) = attrs("Revealed: The mayor's secret budget plan for next year.");
+    let sources: Vec<&str> = found
+        .iter()
+        .filter_map(|a| a.source.map(|s| doc.span_text(s)))
+        .collect();
+    assert!(!sources.contains(&"Revealed"), "{sources:?}");
+}
+
+#[test]
+fn participle_after_a_quote_takes_the_quote_speaker() {
+    let (src, _) = source_of(
+        "“We had a good night. We will win in May,” Lee said, adding that turnout was high.",
+        "adding",
+    );
+    assert_eq!(src, "Lee");
+}
+
+#[test]
+fn opening_phrase_is_no_part_of_a_source_on_the_left() {
+    let (src, _) = source_of(
+        "In separate interviews, three current and former aides said the budget was padded.",
+        "said",
+    );
+    assert_eq!(src, "three current and former aides");
+}
+
+#[test]
+fn subject_of_a_contact_relative_clause_is_the_source() {
+    let (src, _) = source_of(
+        "The council passed the levy, a measure many residents believe will raise rents.",
+        "believe",
+    );
+    assert_eq!(src, "many residents");
+}
+
+#[test]
+fn noun_in_ly_before_the_cue_stays_in_the_source() {
+    let (src, _) = source_of(
+        "The driver was released on Friday, lawyers for the family said.",
+        "said",
+    );
+    assert_eq!(src, "lawyers for the family");
+}
+
+#[test]
+fn clause_words_before_a_source_stay_out_of_it() {
+    let (src, _) = source_of(
+        "The gap between what the plan promises and how economists say it would work is wide.",
+        "say",
+    );
+    assert_eq!(src, "economists");
+    let (src, _) = source_of(
+        "Perhaps the moderators will demand more details on the plan.",
+        "demand",
+    );
+    assert_eq!(src, "the moderators");
+}
+
+#[test]
+fn neither_nor_conjuncts_are_one_source() {
+    let (src, _) = source_of(
+        "Neither Mayor Lee nor Governor Park said whether the bridge would reopen.",
+        "said",
+    );
+    assert_eq!(src, "Neither Mayor Lee nor Governor Park");
+}
+
+#[test]
+fn place_after_a_common_noun_source_on_the_right_stays_in_it() {
+    let (src, _) = source_of(
+        "“We were surprised,” said one official in the room.",
+        "said",
+    );
+    assert_eq!(src, "one official in the room");
+    let (src, _) = source_of(
+        "“We were surprised,” said Ann Lee in the afternoon.",
+        "said",
+    );
+    assert_eq!(src, "Ann Lee");
+}

@@ -5,6 +5,7 @@
 
 mod asked_by;
 mod connective;
+mod contact;
 mod cue_frames;
 mod dash_colon;
 mod direct;
@@ -15,10 +16,12 @@ mod indirect;
 mod line_break;
 mod negation;
 mod object_relative;
+mod opener;
 mod passive_ask;
 mod phrases;
 mod prep_participle;
 mod relative_source;
+mod relative_tail;
 mod reportedly;
 mod see_as;
 mod seem;
