@@ -1,5 +1,7 @@
 //! Function-word classes (`data/quotes/words.txt`): pronouns, auxiliaries,
-//! clause boundaries and titles, looked up in one hash map.
+//! clause boundaries and titles, looked up in one hash map; plus the word
+//! sets apart from the classes (media adjuncts, connectives, asides, "-ly"
+//! nouns).
 
 use std::collections::{HashMap, HashSet};
 
@@ -29,29 +31,57 @@ pub struct WordsError {
     pub class: String,
 }
 
-/// Lower-case word → class, plus the `adjunct` words, a set apart from the
-/// classes (an adjunct word such as "emails" is still a plain noun for the
-/// class checks).
+/// Lower-case word → class, plus the sets apart from the classes: the
+/// `adjunct` words (an adjunct word such as "emails" is still a plain noun
+/// for the class checks), `connective` and `aside` phrases, `ly-noun` words.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     map: HashMap<String, WordClass>,
     adjuncts: HashSet<String>,
+    connectives: HashSet<String>,
+    asides: HashSet<String>,
+    ly_nouns: HashSet<String>,
 }
 
 impl Words {
     /// Parse the `words.txt` format.
     pub fn parse(source: &str) -> Result<Self, WordsError> {
-        let mut map = HashMap::new();
-        let mut adjuncts = HashSet::new();
+        let mut words = Words::default();
+        let words_of = |rest: &str| {
+            rest.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let phrases_of = |rest: &str| {
+            rest.split('|')
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+        };
         for (n, raw) in source.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let (name, rest) = line.split_once(':').unwrap_or((line, ""));
-            if name.trim() == "adjunct" {
-                adjuncts.extend(rest.split_whitespace().map(str::to_string));
-                continue;
+            match name.trim() {
+                "adjunct" => {
+                    words.adjuncts.extend(words_of(rest));
+                    continue;
+                }
+                "ly-noun" => {
+                    words.ly_nouns.extend(words_of(rest));
+                    continue;
+                }
+                "connective" => {
+                    words.connectives.extend(phrases_of(rest));
+                    continue;
+                }
+                "aside" => {
+                    words.asides.extend(phrases_of(rest));
+                    continue;
+                }
+                _ => {}
             }
             let class = match name.trim() {
                 "subject" => WordClass::Subject,
@@ -73,10 +103,10 @@ impl Words {
                 }
             };
             for w in rest.split_whitespace() {
-                map.entry(w.to_string()).or_insert(class);
+                words.map.entry(w.to_string()).or_insert(class);
             }
         }
-        Ok(Words { map, adjuncts })
+        Ok(words)
     }
 
     /// The word classes shipped with dyad.
@@ -97,6 +127,23 @@ impl Words {
     /// ("Twitter", "post") that after "in"/"on" makes a trailing phrase.
     pub fn is_adjunct(&self, word: &str) -> bool {
         self.adjuncts.contains(&word.to_ascii_lowercase())
+    }
+
+    /// True when `phrase` (lower case, single spaces) is a sentence
+    /// connective ("however", "in fact").
+    pub fn is_connective(&self, phrase: &str) -> bool {
+        self.connectives.contains(phrase)
+    }
+
+    /// True when `phrase` (lower case, single spaces) is an aside that may
+    /// stand between a source and its cue ("for her part"), or a connective.
+    pub fn is_aside(&self, phrase: &str) -> bool {
+        self.asides.contains(phrase) || self.connectives.contains(phrase)
+    }
+
+    /// True when `word` (any case) is a noun ending in "-ly" ("family").
+    pub fn is_ly_noun(&self, word: &str) -> bool {
+        self.ly_nouns.contains(&word.to_ascii_lowercase())
     }
 
     /// True when `word` has class `class`.
@@ -120,5 +167,12 @@ mod tests {
         assert!(Words::parse("colour: red").is_err());
         assert!(w.is_adjunct("Twitter"));
         assert_eq!(w.class("emails"), None);
+        assert!(w.is_connective("in fact"));
+        assert!(w.is_aside("for her part") && w.is_aside("however"));
+        assert!(w.is_ly_noun("Family") && !w.is_ly_noun("quickly"));
+        let custom =
+            Words::parse("connective: in  short | after all\nly-noun: folly").expect("parses");
+        assert!(custom.is_connective("in short") && custom.is_connective("after all"));
+        assert!(custom.is_ly_noun("folly"));
     }
 }

@@ -103,7 +103,7 @@ impl Finder<'_> {
             }
             let setting = SETTING.contains(&lw.as_str())
                 || WEEKDAYS.contains(&lw.as_str())
-                || is_ly_adverb(&lw);
+                || self.is_adverb(&lw);
             if !setting && !skipped {
                 return None;
             }

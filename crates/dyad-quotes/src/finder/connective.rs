@@ -4,18 +4,9 @@
 
 use dyad_core::Span;
 
-use super::indirect::CONNECTIVES;
 use super::Finder;
 use crate::attribution::Attribution;
-
-/// Connectives besides the shared list that open a content but are not
-/// part of it ("Even so, …").
-const EXTRA: &[&str] = &["even so", "yet"];
-
-/// Nouns ending in "-ly" that are no adverb.
-const NOT_ADVERBS: &[&str] = &[
-    "family", "rally", "assembly", "supply", "ally", "belly", "anomaly", "monopoly",
-];
+use crate::words::Words;
 
 /// Fewest words a content keeps after its connective is cut.
 const MIN_REST_WORDS: usize = 2;
@@ -25,13 +16,14 @@ impl Finder<'_> {
     /// every content of `a` that opens with one.
     pub(super) fn drop_connectives(&self, a: &mut Attribution) {
         for c in &mut a.content {
-            *c = after_connectives(self.text, *c);
+            *c = after_connectives(self.words, self.text, *c);
         }
     }
 }
 
-/// `span` without the comma-closed connectives at its start.
-fn after_connectives(text: &str, span: Span) -> Span {
+/// `span` without the comma-closed connectives (`connective` in
+/// `data/quotes/words.txt`) and "-ly" adverbs at its start.
+fn after_connectives(words: &Words, text: &str, span: Span) -> Span {
     let mut start = span.start;
     loop {
         let Some(rest) = text.get(start..span.end) else {
@@ -40,10 +32,9 @@ fn after_connectives(text: &str, span: Span) -> Span {
         let Some(comma) = rest.find(',') else { break };
         let raw = rest.get(..comma).unwrap_or("");
         let head = raw.to_lowercase();
-        let known = CONNECTIVES.contains(&head.as_str())
-            || EXTRA.contains(&head.as_str())
+        let known = words.is_connective(&head)
             // a lower-case adverb after the cue ("replied evenly, …")
-            || (super::is_ly_adverb(raw) && !NOT_ADVERBS.contains(&raw));
+            || (super::is_ly_adverb(raw) && !words.is_ly_noun(raw));
         let tail = rest.get(comma + 1..).unwrap_or("");
         let skipped = tail.len() - tail.trim_start().len();
         if !known || tail.split_whitespace().count() < MIN_REST_WORDS {
@@ -59,7 +50,7 @@ mod tests {
     use super::*;
 
     fn cut(text: &str) -> &str {
-        let s = after_connectives(text, Span::new(0, text.len()));
+        let s = after_connectives(&Words::embedded(), text, Span::new(0, text.len()));
         &text[s.start..s.end]
     }
 

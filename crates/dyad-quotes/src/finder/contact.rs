@@ -72,7 +72,7 @@ impl Finder<'_> {
             && self.words.class(prev).is_none()
             && !DETERMINERS.contains(&prev)
             && !NOT_NOUNS.contains(&prev)
-            && !is_ly_adverb(prev)
+            && !self.is_adverb(prev)
             && !prev.ends_with("ing")
             && !prev.ends_with("ed")
             && !self

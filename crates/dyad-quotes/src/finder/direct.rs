@@ -212,7 +212,7 @@ impl Finder<'_> {
             // said"); a participle phrase stays out ("Mr Putin, dressed in a
             // hockey uniform, said").
             let mut end = cs;
-            while end > first && is_ly_adverb(self.tok(si, end - 1)) {
+            while end > first && self.is_adverb(self.tok(si, end - 1)) {
                 end -= 1;
             }
             let mut np_end = first;

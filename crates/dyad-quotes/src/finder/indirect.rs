@@ -473,7 +473,7 @@ impl Finder<'_> {
                     self.words.is(x, WordClass::Object) || starts_upper(x)
                 }))
             || is_time_word(w)
-            || is_ly_adverb(w)
+            || self.is_adverb(w)
             || (matches!(self.words.class(w), Some(WordClass::Lead | WordClass::Prep))
                 && !matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the"));
         if !tail_ok {
@@ -650,7 +650,7 @@ impl Finder<'_> {
         // according to X, …")
         let left = left.filter(|l| {
             let t = self.word(*l).trim_end_matches(',').to_ascii_lowercase();
-            right.is_none() || !CONNECTIVES.contains(&t.as_str())
+            right.is_none() || !self.words.is_connective(&t)
         });
         // "Though he has no shot, [Kasich has the best odds], according to
         // X": a fronted subordinate clause stays out
@@ -1008,7 +1008,7 @@ impl Finder<'_> {
                     break;
                 }
                 // an adverb ("told lawmakers privately that") does not block
-                let adverb = is_ly_adverb(w) || matches!(w, "later" | "earlier" | "again");
+                let adverb = self.is_adverb(w) || matches!(w, "later" | "earlier" | "again");
                 let blocks = w == ","
                     || is_quote_mark(w)
                     || (!adverb
@@ -1125,32 +1125,6 @@ impl Finder<'_> {
 
 /// Prepositions that join the cue they follow ("wrote about", "said of").
 const CUE_PREPOSITIONS: &[&str] = &["about", "of", "for", "on", "against", "with", "over", "at"];
-
-/// Sentence connectives that are not part of what a source said.
-pub(super) const CONNECTIVES: &[&str] = &[
-    "in addition",
-    "however",
-    "meanwhile",
-    "still",
-    "also",
-    "but",
-    "and",
-    "instead",
-    "moreover",
-    "indeed",
-    "further",
-    "furthermore",
-    "in fact",
-    "in turn",
-    "for example",
-    "for instance",
-    "similarly",
-    "in contrast",
-    "by contrast",
-    "at the same time",
-    "in other words",
-    "overall",
-];
 
 /// Subordinators that open a fronted clause ("Though …, ").
 const SUBORDINATORS: &[&str] = &[

@@ -246,6 +246,13 @@ impl<'a> Finder<'a> {
         self.consumed.iter().any(|c| c.overlaps(&span))
     }
 
+    /// An "-ly" adverb between a source and its cue ("Lee repeatedly
+    /// said"), not a noun in "-ly" ("his family said": PolNeAR train, 3
+    /// more exact sources, dev 2).
+    fn is_adverb(&self, w: &str) -> bool {
+        is_ly_adverb(w) && !self.words.is_ly_noun(w)
+    }
+
     fn inside_quote(&self, span: Span) -> bool {
         self.quotes.iter().any(|q| q.span.contains(&span))
     }

@@ -50,7 +50,7 @@ impl Finder<'_> {
             return None;
         }
         let mut k = ci + 1;
-        while is_when(self.tok(si, k)) || is_ly_adverb(self.tok(si, k)) {
+        while is_when(self.tok(si, k)) || self.is_adverb(self.tok(si, k)) {
             k += 1;
         }
         // "was asked by the host whether …": the asker is the source

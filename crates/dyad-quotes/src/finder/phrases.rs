@@ -10,21 +10,6 @@ use super::*;
 /// earlier report", "the first poll").
 const NP_AUX: &[&str] = &["earlier", "first"];
 
-/// Asides between a source and its cue that are no part of the source
-/// ("Lee, for her part, said"), besides the sentence connectives.
-const ASIDE_CONNECTIVES: &[&str] = &[
-    "for his part",
-    "for her part",
-    "for their part",
-    "for its part",
-    "too",
-    "once again",
-    "again",
-    "in response",
-    "in turn",
-    "by contrast",
-];
-
 /// Number words of a share ("three in four voters").
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -32,18 +17,6 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Prepositions that may join a noun's modifier inside a source.
 const INNER_PREPOSITIONS: &[&str] = &["to", "by", "from", "with"];
-
-/// Nouns ending in "-ly" that are no adverb ("the family said").
-const LY_NOUNS: &[&str] = &[
-    "family", "rally", "assembly", "supply", "ally", "belly", "anomaly", "monopoly",
-];
-
-/// An "-ly" adverb between a source and its cue ("Lee repeatedly said"),
-/// not a noun in "-ly" ("his family said": PolNeAR train, 3 more exact
-/// sources, dev 2).
-fn is_adverb(w: &str) -> bool {
-    is_ly_adverb(w) && !LY_NOUNS.contains(&w)
-}
 
 /// Quantifiers that stand alone for a group of speakers ("Some said …").
 const QUANTIFIER_PRONOUNS: &[&str] = &[
@@ -110,7 +83,7 @@ impl Finder<'_> {
         let cs = self.aux_start(si, ci);
         let cue_start = s.tokens.get(cs)?.start;
         let mut end = cs;
-        while end > 0 && is_adverb(self.tok(si, end - 1)) {
+        while end > 0 && self.is_adverb(self.tok(si, end - 1)) {
             end -= 1;
         }
         // "Clinton on Tuesday said", "Bush in a Medium post said"
@@ -284,10 +257,7 @@ impl Finder<'_> {
                     .and_then(|(a, z)| self.text.get(a.start..z.end))
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let connective = comma > c + 1
-                    && comma <= c + 4
-                    && (super::indirect::CONNECTIVES.contains(&aside.as_str())
-                        || ASIDE_CONNECTIVES.contains(&aside.as_str()));
+                let connective = comma > c + 1 && comma <= c + 4 && self.words.is_aside(&aside);
                 if (comma == c + 2 && matches!(self.class(si, c + 1), Some(WordClass::Stop)))
                     || connective
                 {
@@ -317,7 +287,7 @@ impl Finder<'_> {
             self.class(si, b),
             Some(WordClass::Prep | WordClass::Lead | WordClass::Aux)
         ) && !DETERMINERS.contains(&lw.as_str())
-            || is_ly_adverb(&lw)
+            || self.is_adverb(&lw)
             || matches!(
                 lw.as_str(),
                 "of" | "for" | "instead" | "moreover" | "similarly" | "meanwhile" | "ultimately"
@@ -475,7 +445,7 @@ impl Finder<'_> {
                 None | Some(WordClass::Title | WordClass::Object | WordClass::Evidence)
             )
             && !DETERMINERS.contains(&before.to_ascii_lowercase().as_str())
-            && !is_ly_adverb(before)
+            && !self.is_adverb(before)
             && self
                 .sentences
                 .get(si)
@@ -512,7 +482,7 @@ impl Finder<'_> {
                 && class.is_none()
                 && !lw.ends_with("ed")
                 && !lw.ends_with("ing")
-                && !is_ly_adverb(w)
+                && !self.is_adverb(w)
                 && !next_det;
             let nounish = starts_upper(w) && class.is_none()
                 || w == ","

@@ -51,7 +51,7 @@ impl Finder<'_> {
         let ci = s.token_starting(hit.span.start)?;
         let ce = s.token_ending(hit.span.end)?;
         let mut g = ci.checked_sub(1)?;
-        while g > 0 && is_ly_adverb(self.tok(si, g)) {
+        while g > 0 && self.is_adverb(self.tok(si, g)) {
             g -= 1;
         }
         // "…the “king of debt,” noting that …": a comma inside a closing
