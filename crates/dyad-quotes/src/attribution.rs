@@ -32,6 +32,17 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// An attribution of one content span with its cue and, when found, its
+    /// source; not direct, no speaker yet.
+    pub fn indirect(source: Option<Span>, cue: Span, content: Span) -> Self {
+        Attribution {
+            source,
+            cue: Some(cue),
+            content: vec![content],
+            ..Attribution::default()
+        }
+    }
+
     /// The first byte any of its spans covers.
     pub fn start(&self) -> usize {
         let mut s = self.content.first().map_or(usize::MAX, |c| c.start);

@@ -29,19 +29,10 @@ impl Finder<'_> {
             return None;
         }
         let s = self.sentences.get(si)?;
-        let n = s.tokens.len();
         let ci = s.token_starting(hit.span.start)?;
         let ce = s.token_ending(hit.span.end)?;
         // the tail: nothing after the cue but a short hearer or time phrase
-        let mut tail_end = n;
-        while tail_end > ce + 1
-            && !self
-                .tok(si, tail_end - 1)
-                .chars()
-                .any(char::is_alphanumeric)
-        {
-            tail_end -= 1;
-        }
+        let tail_end = self.words_end(si, ce + 1);
         if tail_end - (ce + 1) > MAX_TAIL
             || (ce + 1..tail_end).any(|t| {
                 let w = self.tok(si, t);
@@ -97,12 +88,7 @@ impl Finder<'_> {
         }
         let source = Span::new(s.tokens.get(comma + 1)?.start, s.tokens.get(ci - 1)?.end);
         let content = self.lead_content(si, comma, 3)?;
-        Some(Attribution {
-            source: Some(source),
-            cue: Some(hit.span),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(Some(source), hit.span, content))
     }
 }
 
@@ -137,12 +123,7 @@ impl Finder<'_> {
         }
         let source = Span::new(head.start, s.tokens.get(closing)?.end);
         let content = self.plain_content(si, ce, hit.class)?;
-        Some(Attribution {
-            source: Some(source),
-            cue: Some(hit.span),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(Some(source), hit.span, content))
     }
 }
 
@@ -174,11 +155,6 @@ impl Finder<'_> {
         }
         let source = self.np_right(si, ce + 1)?;
         let content = self.lead_content(si, comma, 3)?;
-        Some(Attribution {
-            source: Some(source),
-            cue: Some(hit.span),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(Some(source), hit.span, content))
     }
 }

@@ -84,12 +84,7 @@ impl Finder<'_> {
         let b = self.record_start(si, ci)?;
         let source = Span::new(s.tokens.get(b)?.start, s.tokens.get(ci - 1)?.end);
         let content = self.plain_content(si, ce, CueClass::Say)?;
-        Some(Attribution {
-            source: Some(source),
-            cue: Some(hit.span),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(Some(source), hit.span, content))
     }
 
     /// The first token of a record phrase ending right before token `ci`,

@@ -117,12 +117,11 @@ impl Finder<'_> {
         {
             return None;
         }
-        Some(Attribution {
-            source: Some(Span::new(s.span.start, s.tokens.get(colon - 1)?.end)),
-            cue: Some(colon_tok),
-            content: vec![Span::new(start, end)],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(
+            Some(Span::new(s.span.start, s.tokens.get(colon - 1)?.end)),
+            colon_tok,
+            Span::new(start, end),
+        ))
     }
 
     /// "In a CNN poll released Monday, Clinton led by 10 points": "In" is
@@ -372,7 +371,6 @@ impl Finder<'_> {
         };
         if hit.class == CueClass::Raising {
             return Some(Attribution {
-                source: None,
                 cue: Some(Span::new(cue_start, cue_end)),
                 content: vec![source, Span::new(start, end)],
                 ..Attribution::default()
@@ -398,16 +396,7 @@ impl Finder<'_> {
             return None;
         }
         let s = self.sentences.get(si)?;
-        let n = s.tokens.len();
-        let mut tail_end = n;
-        while tail_end > ce + 1
-            && !self
-                .tok(si, tail_end - 1)
-                .chars()
-                .any(char::is_alphanumeric)
-        {
-            tail_end -= 1;
-        }
+        let tail_end = self.words_end(si, ce + 1);
         let clean = |from: usize, to: usize| {
             to.saturating_sub(from) <= MAX_TAIL_TOKENS
                 && !(from..to).any(|t| {
@@ -447,12 +436,7 @@ impl Finder<'_> {
                 .filter(|src| clean(ce + 1, tail_end) || long_source(*src))
             {
                 let content = self.lead_content(si, cs - 1, 3)?;
-                return Some(Attribution {
-                    source: Some(source),
-                    cue: Some(cue),
-                    content: vec![content],
-                    ..Attribution::default()
-                });
+                return Some(Attribution::indirect(Some(source), cue, content));
             }
         }
         // "…, X said (on Tuesday)(, and …)."

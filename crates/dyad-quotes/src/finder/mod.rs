@@ -246,6 +246,18 @@ impl<'a> Finder<'a> {
         self.consumed.iter().any(|c| c.overlaps(&span))
     }
 
+    /// The index just past the last token of sentence `si` that holds a
+    /// letter or digit (the sentence without its closing punctuation), not
+    /// below `floor` (unless the sentence is shorter).
+    fn words_end(&self, si: usize, floor: usize) -> usize {
+        let n = self.sentences.get(si).map_or(0, |s| s.tokens.len());
+        let mut end = n;
+        while end > floor && !self.tok(si, end - 1).chars().any(char::is_alphanumeric) {
+            end -= 1;
+        }
+        end
+    }
+
     /// An "-ly" adverb between a source and its cue ("Lee repeatedly
     /// said"), not a noun in "-ly" ("his family said": PolNeAR train, 3
     /// more exact sources, dev 2).

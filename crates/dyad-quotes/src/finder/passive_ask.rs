@@ -88,12 +88,11 @@ impl Finder<'_> {
         if content.end <= content.start {
             return None;
         }
-        Some(Attribution {
-            source: agent,
-            cue: Some(Span::new(s.tokens.get(cs)?.start, cue_end)),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(
+            agent,
+            Span::new(s.tokens.get(cs)?.start, cue_end),
+            content,
+        ))
     }
 }
 

@@ -81,12 +81,7 @@ impl Finder<'_> {
         } else {
             content
         };
-        Some(Attribution {
-            source: Some(source),
-            cue: Some(hit.span),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(Some(source), hit.span, content))
     }
 
     /// The clause after the cue ending at token `ce`, to the end of its
@@ -195,11 +190,6 @@ impl Finder<'_> {
         }
         let source = self.borrowed_source(si, g, earlier)?;
         let content = self.plain_content(si, ce, hit.class)?;
-        Some(Attribution {
-            source: Some(source),
-            cue: Some(hit.span),
-            content: vec![content],
-            ..Attribution::default()
-        })
+        Some(Attribution::indirect(Some(source), hit.span, content))
     }
 }
