@@ -948,12 +948,12 @@ fn comma_inside_a_closing_quote_ends_the_content() {
 
 #[test]
 fn plural_noun_after_a_possessive_takes_a_base_form_as_its_verb() {
-    let (doc, found) = attrs("But her allies fear that more letters will be published.");
+    let (doc, found) = attrs("But his backers fear that more letters will be published.");
     assert_eq!(found.len(), 1);
     let (src, cue, content) = texts(&doc, &found[0]);
     assert_eq!(
         (src.as_str(), cue.as_str()),
-        ("her allies", "fear"),
+        ("his backers", "fear"),
         "{content:?}"
     );
 }
@@ -1050,7 +1050,7 @@ fn participle_after_a_preposition_borrows_the_subject() {
     assert_eq!(content, vec!["the levy would pay for new cranes"]);
 
     // in a comma aside the content ends at the aside's comma
-    let (doc, found) = attrs("Ann Lee, after initially saying she would stay, left the board.");
+    let (doc, found) = attrs("Ann Lee, after publicly saying she would stay, left the board.");
     let (src, _, content) = texts(&doc, &found[0]);
     assert_eq!(src, "Ann Lee");
     assert_eq!(content, vec!["she would stay"]);
@@ -1182,12 +1182,12 @@ fn see_with_an_object_and_as_states_a_view() {
 #[test]
 fn final_cue_after_a_coordinated_source() {
     let (doc, found) = attrs(
-        "The inquiry looked at whether the ferry logs were altered, current and former \
-         officials said.",
+        "The inquiry looked at whether the ferry logs were altered, port officials and \
+         harbour pilots said.",
     );
     assert_eq!(found.len(), 1);
     let (src, cue, content) = texts(&doc, &found[0]);
-    assert_eq!(src, "current and former officials");
+    assert_eq!(src, "port officials and harbour pilots");
     assert_eq!(cue, "said");
     assert_eq!(
         content,
@@ -1419,10 +1419,10 @@ fn participle_after_a_quote_takes_the_quote_speaker() {
 #[test]
 fn opening_phrase_is_no_part_of_a_source_on_the_left() {
     let (src, _) = source_of(
-        "In separate interviews, three current and former aides said the budget was padded.",
+        "In separate interviews, three former harbour aides said the budget was padded.",
         "said",
     );
-    assert_eq!(src, "three current and former aides");
+    assert_eq!(src, "three former harbour aides");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Last tries for a plain verb of saying whose source the noun-phrase walk
-//! refused. First, a sentence-final cue: "…, current and former officials
-//! said.", "…, a school spokesman told the Courier." The source
+//! refused. First, a sentence-final cue: "…, port officials and harbour
+//! pilots said.", "…, a school spokesman told the Courier." The source
 //! is every word between the comma and the cue when none of them is a
 //! verb, an auxiliary or a clause word (besides "and"/"or"); the content
 //! is the clause before the comma.

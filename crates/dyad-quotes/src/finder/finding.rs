@@ -8,7 +8,7 @@
 //! On PolNeAR train about 64 gold cues "show"/"shows"/"showed" were missed
 //! before this frame, most of them after such a subject. With
 //! [`record_subject_before`] (which keeps "shows" a verb after "polling of
-//! union voters") it adds 18 exact sources, 24 cues and 20 contents on
+//! dock workers") it adds 18 exact sources, 24 cues and 20 contents on
 //! train (about 27 predicted) and 4 of each on dev.
 
 use dyad_core::Span;
@@ -136,7 +136,7 @@ fn is_when_word(w: &str) -> bool {
 
 /// For a "show" form that is also a noun ("a TV show"): true when a record
 /// or finding noun stands among the few plain words before it ("Polling
-/// of union voters shows", "Footage from the game shows") — the place of
+/// of dock workers shows", "Footage from the quay shows") — the place of
 /// a verb. The general test (`verb_position`) only looks at the word right
 /// before the form.
 pub(super) fn record_subject_before(text: &str, words: &Words, span: Span) -> bool {

@@ -385,7 +385,7 @@ fn after_possessive(text: &str, words: &Words, span: Span) -> bool {
         if is_possessive(w) {
             return true;
         }
-        // "her allies fear that": a plural noun and a base form make a
+        // "his backers fear that": a plural noun and a base form make a
         // subject and its verb, not a possessive's noun
         if k == 0 && is_plural_noun(words, w) && !form.ends_with('s') {
             return false;

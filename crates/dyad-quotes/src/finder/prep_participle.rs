@@ -33,7 +33,7 @@ const MAX_SUBJECT_TOKENS: usize = 8;
 
 impl Finder<'_> {
     /// The attribution of the participle cue `hit` when a preposition
-    /// governs it (past "-ly" adverbs: "after initially saying").
+    /// governs it (past "-ly" adverbs: "after publicly saying").
     pub(super) fn prep_participle(
         &self,
         si: usize,

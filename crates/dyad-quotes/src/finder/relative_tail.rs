@@ -13,9 +13,9 @@ impl Finder<'_> {
     /// telling.
     ///
     /// On PolNeAR train a sentence-final "…, said X, who …" keeps the clause
-    /// in the source when its verb is no verb of saying ("who supports
-    /// Clinton", "who declined to give a price"), and leaves it out when it
-    /// is ("who said he would not vote", "who added that …"), the clause
+    /// in the source when its verb is no verb of saying ("who backs
+    /// the levy", "who declined to name a figure"), and leaves it out when it
+    /// is ("who said she would not run", "who added that …"), the clause
     /// then being an attribution with the source "who". The clause runs to
     /// the sentence end, a quote mark, or a comma before another cue ("…,
     /// citing …"). Against taking the rest of the sentence whenever no cue
