@@ -1241,7 +1241,7 @@ fn coordinated_cue_after_an_appositive_subject() {
 #[test]
 fn source_with_an_aside_holding_a_verb() {
     let (doc, found) = attrs(
-        "A port official, who requested anonymity to discuss the private talks, said the \
+        "A port official, who was not cleared to speak about the private talks, said the \
          ferry would run on Sunday.",
     );
     let a = found
@@ -1251,7 +1251,7 @@ fn source_with_an_aside_holding_a_verb() {
     let (src, _, content) = texts(&doc, a);
     assert_eq!(
         src,
-        "A port official, who requested anonymity to discuss the private talks,"
+        "A port official, who was not cleared to speak about the private talks,"
     );
     assert_eq!(content, vec!["the ferry would run on Sunday"]);
 }
@@ -1358,7 +1358,7 @@ fn participle_and_coordinated_cues_borrow_the_subject_after_an_opening_phrase() 
 #[test]
 fn clause_before_a_participle_cue_is_no_appositive_source() {
     let (src, cue) = source_of(
-        "In a speech on Monday, Governor Ana Ruiz struck a measured tone, saying the state \
+        "In a speech on Monday, Governor Ana Ruiz took a cautious line, saying the state \
          would recover.",
         "saying",
     );

@@ -1,4 +1,4 @@
-//! Findings that "show": "A national poll released Sunday by the Daily Star
+//! Findings that "show": "A harbour survey released Sunday by the Daily Star
 //! shows the mayor ahead", "Photos showed crowds at the gate". A form of
 //! "show" takes a bare clause or noun phrase as its content when its
 //! subject is a record or a finding (a poll, records, emails, a video); the

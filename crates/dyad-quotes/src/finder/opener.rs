@@ -81,7 +81,7 @@ impl Finder<'_> {
             .find(|&k| self.class(si, k) == Some(WordClass::Subject))
     }
 
-    /// "Mr. Lee struck a measured tone, saying …": before a participle cue
+    /// "Mr. Lee took a cautious line, saying …": before a participle cue
     /// (token `ci`, right after the comma at token `comma`) a phrase with no
     /// comma of its own is the main clause, not an appositive source; the
     /// participle takes the clause's subject instead (PolNeAR train: 5 more

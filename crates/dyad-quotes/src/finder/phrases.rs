@@ -102,7 +102,7 @@ impl Finder<'_> {
         }
         if self.tok(si, last) == "," {
             let src = self.appositive_source(si, last)?;
-            // "Mr. Lee struck a measured tone, saying …": see
+            // "Mr. Lee took a cautious line, saying …": see
             // `clause_before_participle`; the participle then takes the
             // clause's subject
             if self.clause_before_participle(si, ci, last, src) {
