@@ -1479,3 +1479,39 @@ fn place_after_a_common_noun_source_on_the_right_stays_in_it() {
     );
     assert_eq!(src, "Ann Lee");
 }
+
+#[test]
+fn content_cut_before_a_coordinated_cue_drops_the_coordinator() {
+    let content_of = |text: &str, cue: &str| {
+        let (doc, found) = attrs(text);
+        found
+            .iter()
+            .map(|a| texts(&doc, a))
+            .find(|(_, c, _)| c == cue)
+            .map(|(_, _, content)| content)
+    };
+    assert_eq!(
+        content_of(
+            "The senator called on the minister to resign from his post and said, \"His time is up.\"",
+            "called on"
+        ),
+        Some(vec!["the minister to resign from his post".to_string()])
+    );
+    assert_eq!(
+        content_of(
+            "At one point a voter asked for a photo and Lee said, \"Of course.\"",
+            "asked for"
+        ),
+        Some(vec!["a photo".to_string()])
+    );
+}
+
+#[test]
+fn called_after_an_indefinite_noun_names_a_thing() {
+    let (_, found) = attrs("She founded a small group called Parents for Parks in 2019.");
+    assert!(found.is_empty());
+    let (doc, found) = attrs("The group called the plan a disgrace.");
+    let (src, cue, content) = texts(&doc, &found[0]);
+    assert_eq!((src.as_str(), cue.as_str()), ("The group", "called"));
+    assert_eq!(content, vec!["the plan a disgrace"]);
+}

@@ -7,6 +7,7 @@ mod asked_by;
 mod connective;
 mod contact;
 mod cue_frames;
+mod dangling;
 mod dash_colon;
 mod direct;
 mod evidence;
@@ -14,6 +15,7 @@ mod final_fallback;
 mod finding;
 mod indirect;
 mod line_break;
+mod naming;
 mod negation;
 mod object_relative;
 mod opener;
@@ -115,6 +117,7 @@ impl<'a> Finder<'a> {
             .find(text, 0)
             .into_iter()
             .filter(|c| !capitalised_mid_sentence(text, c.span))
+            .filter(|c| !naming::names_a_thing(text, words, c.span))
             .filter_map(|mut c| {
                 // "his claims that …": a noun after a possessive
                 let noun = c.class == CueClass::Noun || c.noun_too;
@@ -182,6 +185,7 @@ impl<'a> Finder<'a> {
             self.drop_connectives(a);
             self.source_on_one_line(a);
             self.source_without_negation(a);
+            dangling::drop_final_coordinator(self.text, a);
         }
         out.sort_by_key(|a| a.start());
         out
