@@ -1,5 +1,5 @@
-//! "called" that names a thing is no cue: "a group called Citizens for
-//! Reform", "a new program called Safe Streets", "one PAC called Stop Lee".
+//! "called" that names a thing is no cue: "a group called Friends of the
+//! Harbour", "a new program called Safe Streets", "one PAC called Stop Lee".
 //! A participle after an indefinite noun phrase ("a/an/one/another …
 //! noun") gives the name of what that phrase stands for; nobody speaks.
 //! "The group called for a boycott" (a definite subject) and "a group
