@@ -127,7 +127,6 @@ fn parse_block(block: &str) -> Result<DatedCode, String> {
 struct Group {
     phrases: Vec<String>,
     codes: Vec<DatedCode>,
-    line: usize,
     person_hint: bool,
 }
 
@@ -159,24 +158,36 @@ fn finish(group: Option<Group>, dict: &mut Dictionary, report: &mut ImportReport
     } else {
         ActorKind::Organization
     };
-    let short_forms = person_short_forms(kind, &name);
     let names: Vec<(String, Form)> = g
         .phrases
         .iter()
         .map(|p| (phrase_to_text(p), Form::Name))
         .filter(|(p, _)| !p.is_empty())
         .collect();
-    let _ = g.line;
+    add_imported(dict, name, kind, restricted, fallback, &names);
+}
+
+/// Add an imported actor (no sex; a person's short forms derived from
+/// `name`) under its `names`.
+fn add_imported(
+    dict: &mut Dictionary,
+    name: String,
+    kind: ActorKind,
+    codes: Vec<DatedCode>,
+    fallback: Fallback,
+    names: &[(String, Form)],
+) {
+    let short_forms = person_short_forms(kind, &name);
     dict.add_actor(
         Actor {
             name,
             kind,
-            codes: restricted,
+            codes,
             fallback,
             sex: None,
             short_forms,
         },
-        &names,
+        names,
     );
 }
 
@@ -247,7 +258,6 @@ pub fn parse_actors(file: &str, text: &str, dict: &mut Dictionary, report: &mut 
         group = Some(Group {
             phrases: vec![phrase],
             codes,
-            line: n,
             person_hint,
         });
     }
@@ -308,24 +318,13 @@ fn add_tabari_actor(a: RawActor, dict: &mut Dictionary, report: &mut ImportRepor
         _ => ActorKind::Organization,
     };
     let name = phrase_to_text(first.trim_end_matches('='));
-    let short_forms = person_short_forms(kind, &name);
     let names: Vec<(String, Form)> = a
         .phrases
         .iter()
         .flat_map(|p| tabari_phrases(p))
         .map(|(p, _)| (p, Form::Name))
         .collect();
-    dict.add_actor(
-        Actor {
-            name,
-            kind,
-            codes: restricted,
-            fallback,
-            sex: None,
-            short_forms,
-        },
-        &names,
-    );
+    add_imported(dict, name, kind, restricted, fallback, &names);
 }
 
 /// Read a `.agents` file of either dialect into `dict`.
