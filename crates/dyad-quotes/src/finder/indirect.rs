@@ -862,7 +862,8 @@ impl Finder<'_> {
     }
 
     /// The end of a content inside a relative clause: the first comma
-    /// followed by a lower-case word outside quotes.
+    /// outside quotes followed by a lower-case word that is a plain word or
+    /// a verb ("the levy, which he said would fall, [was] approved").
     pub(super) fn relative_end(&self, si: usize, start: usize, end: usize) -> usize {
         let Some(s) = self.sentences.get(si) else {
             return end;
